@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hs-cli.h: the headless commands; none of them touches a display. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses of the headless commands */
+enum
+{
+  HS_EXIT_OK = 0,
+  HS_EXIT_NO_TRACE = 1,     /* the input holds no Go GC trace */
+  HS_EXIT_UNREADABLE = 2,   /* missing, a directory, no permission, bad arguments */
+};
+
+int  hs_cli_summary  (const char *path,
+                      gboolean    json);
+
+G_END_DECLS

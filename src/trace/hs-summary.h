@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hs-summary.h: the headline numbers of a trace, or of a range of its cycles. */
+#pragma once
+
+#include "hs-trace.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint   first_cycle;
+  guint   n_cycles;
+  guint   forced_cycles;     /* " (forced)": runtime.GC, debug.FreeOSMemory */
+  guint   periodic_cycles;   /* after "GC forced": the 2-minute periodic GC */
+  guint   joined_cycles;
+  guint   n_events;          /* scavenger events in the range */
+  guint   n_runs;            /* runs the range touches */
+  double  start_s;           /* trace axis */
+  double  end_s;
+  double  duration_s;
+  guint64 heap_peak_mb;      /* largest heap before or after a cycle */
+  guint64 live_peak_mb;
+  guint64 goal_peak_mb;
+  guint64 stacks_peak_mb;
+  guint64 globals_peak_mb;
+  guint64 procs_min;
+  guint64 procs_max;
+  guint64 pause_total_us;    /* pause = sweep termination + mark termination (stop-the-world) */
+  guint64 pause_max_us;
+  guint   pause_max_cycle;
+  guint64 pause_p50_us;      /* nearest-rank percentiles */
+  guint64 pause_p90_us;
+  guint64 pause_p95_us;
+  guint64 pause_p99_us;
+  guint64 pause_p999_us;
+  gboolean has_cpu_percent;
+  guint64 cpu_percent_last;  /* the cumulative GC CPU % the last cycle reports */
+  guint64 released_kib;      /* returned to the OS per the scavenger lines */
+} HsSummary;
+
+void     hs_summary_compute          (HsTrace   *trace,
+                                      guint      first_cycle,
+                                      guint      n_cycles,
+                                      HsSummary *summary);
+guint64  hs_percentile_nearest_rank  (guint64   *sorted,
+                                      gsize      n,
+                                      double     percent);
+
+G_END_DECLS

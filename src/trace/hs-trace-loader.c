@@ -1,0 +1,712 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hs-trace-loader.c: chunked, parallel reading of a trace file (plain or gzip). */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "hs-parser.h"
+#include "hs-trace-loader.h"
+
+/*
+ * One reader thread reads (and inflates) the input in blocks, cuts each block at a line
+ * boundary and hands it to a pool of parser threads, one per core. Parsed chunks come back
+ * out of order; they are appended to the trace in order on the caller's main context, one
+ * "items-appended" per chunk, so a window stays responsive and shows the trace growing.
+ * The reader waits while too many chunks are in flight, which bounds memory whatever the
+ * file's size.
+ */
+
+#define BLOCK_SIZE       (4u << 20)
+/* A line longer than this is cut: no runtime record is that long, and memory stays bounded. */
+#define MAX_LINE_LENGTH  (16u << 20)
+#define KEPT_LINE_PREFIX (64u << 10)
+#define READ_SIZE        (256u << 10)
+
+typedef struct
+{
+  gatomicrefcount     ref_count;
+
+  HsTrace            *trace;
+  GMainContext       *context;
+  GCancellable       *cancellable;
+  HsLoadProgressFunc  progress;
+  gpointer            progress_data;
+  GDestroyNotify      progress_destroy;
+  guint64             bytes_total;
+
+  GThreadPool        *pool;           /* freed by the reader thread when it is done */
+  guint               max_in_flight;
+
+  GMutex              lock;
+  GCond               cond;
+  GHashTable         *ready;          /* seq → Result, parsed but not appended yet */
+  guint               produced;
+  guint               delivered;
+  gboolean            delivery_scheduled;
+  gboolean            cancelled;
+
+  /* main context only */
+  guint64             line_offset;
+} Load;
+
+typedef struct
+{
+  guint   seq;
+  char   *data;
+  gsize   len;
+  guint64 bytes_done;
+} Chunk;
+
+typedef struct
+{
+  guint         seq;
+  HsTraceStore *store;
+  guint64       n_lines;
+  guint64       bytes_done;
+} Result;
+
+static void
+result_free (gpointer data)
+{
+  Result *result = data;
+
+  g_clear_pointer (&result->store, hs_trace_store_free);
+  g_free (result);
+}
+
+static Load *
+load_ref (Load *load)
+{
+  g_atomic_ref_count_inc (&load->ref_count);
+  return load;
+}
+
+static void
+load_unref (Load *load)
+{
+  if (!g_atomic_ref_count_dec (&load->ref_count))
+    return;
+
+  g_clear_object (&load->trace);
+  g_clear_pointer (&load->context, g_main_context_unref);
+  g_clear_object (&load->cancellable);
+  if (load->progress_destroy != NULL)
+    load->progress_destroy (load->progress_data);
+  g_clear_pointer (&load->ready, g_hash_table_unref);
+  g_mutex_clear (&load->lock);
+  g_cond_clear (&load->cond);
+  g_free (load);
+}
+
+static gboolean
+deliver_ready_cb (gpointer user_data)
+{
+  Load *load = user_data;
+
+  for (;;)
+    {
+      Result *result;
+      gboolean cancelled;
+
+      g_mutex_lock (&load->lock);
+      result = g_hash_table_lookup (load->ready, GUINT_TO_POINTER (load->delivered));
+      if (result != NULL)
+        g_hash_table_steal (load->ready, GUINT_TO_POINTER (load->delivered));
+      else
+        load->delivery_scheduled = FALSE;
+      cancelled = load->cancelled;
+      g_mutex_unlock (&load->lock);
+
+      if (result == NULL)
+        break;
+
+      if (!cancelled)
+        {
+          hs_trace_append_store (load->trace, result->store, load->line_offset);
+          load->line_offset += result->n_lines;
+          if (load->progress != NULL)
+            load->progress (result->bytes_done, load->bytes_total, load->progress_data);
+        }
+      result_free (result);
+
+      g_mutex_lock (&load->lock);
+      load->delivered++;
+      g_cond_broadcast (&load->cond);
+      g_mutex_unlock (&load->lock);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+parse_chunk (gpointer data,
+             gpointer user_data)
+{
+  Chunk *chunk = data;
+  Load *load = user_data;
+  Result *result = g_new0 (Result, 1);
+  g_autoptr(HsParser) parser = hs_parser_new ();
+  gboolean schedule;
+
+  if (!g_atomic_int_get (&load->cancelled))
+    {
+      hs_parser_feed_lines (parser, chunk->data, chunk->len);
+      hs_parser_finish (parser);
+    }
+
+  result->seq = chunk->seq;
+  result->store = hs_parser_steal_store (parser);
+  result->n_lines = hs_parser_get_lines (parser);
+  result->bytes_done = chunk->bytes_done;
+  g_free (chunk->data);
+  g_free (chunk);
+
+  g_mutex_lock (&load->lock);
+  g_hash_table_insert (load->ready, GUINT_TO_POINTER (result->seq), result);
+  schedule = result->seq == load->delivered && !load->delivery_scheduled;
+  if (schedule)
+    load->delivery_scheduled = TRUE;
+  g_mutex_unlock (&load->lock);
+
+  if (schedule)
+    g_main_context_invoke_full (load->context, G_PRIORITY_DEFAULT, deliver_ready_cb,
+                                load_ref (load), (GDestroyNotify) load_unref);
+
+  load_unref (load);
+}
+
+/* The raw or inflated bytes of the input, READ_SIZE at a time. */
+typedef struct
+{
+  GInputStream *stream;
+  gboolean      gzip;
+  gboolean      gzip_done;
+  z_stream      z;
+  guchar       *in;
+  gsize         in_len;
+  guint64       raw_bytes;
+  gboolean      eof;
+} Source;
+
+static gboolean
+source_fill_raw (Source        *src,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  gssize n;
+
+  if (src->z.avail_in > 0 || src->eof)
+    return TRUE;
+
+  n = g_input_stream_read (src->stream, src->in, READ_SIZE, cancellable, error);
+  if (n < 0)
+    return FALSE;
+  if (n == 0)
+    src->eof = TRUE;
+
+  src->raw_bytes += (guint64) n;
+  src->z.next_in = src->in;
+  src->z.avail_in = (uInt) n;
+  return TRUE;
+}
+
+/* Reads up to @len bytes into @out; returns how many, 0 at the end, -1 on error. */
+static gssize
+source_read (Source        *src,
+             char          *out,
+             gsize          len,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  if (!src->gzip)
+    {
+      gssize n;
+
+      /* the bytes read to look for the gzip magic come first */
+      if (src->z.avail_in > 0)
+        {
+          n = (gssize) MIN (len, src->z.avail_in);
+          memcpy (out, src->z.next_in, (gsize) n);
+          src->z.next_in += n;
+          src->z.avail_in -= (uInt) n;
+          return n;
+        }
+
+      n = g_input_stream_read (src->stream, out, len, cancellable, error);
+
+      if (n > 0)
+        src->raw_bytes += (guint64) n;
+      return n;
+    }
+
+  src->z.next_out = (Bytef *) out;
+  src->z.avail_out = (uInt) MIN (len, G_MAXUINT);
+
+  while (src->z.avail_out == len && !src->gzip_done)
+    {
+      int status;
+
+      if (!source_fill_raw (src, cancellable, error))
+        return -1;
+      if (src->eof && src->z.avail_in == 0)
+        {
+          /* a truncated .gz: keep what inflated, say so */
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
+                       _("the compressed data ends early"));
+          return -1;
+        }
+
+      status = inflate (&src->z, Z_NO_FLUSH);
+      if (status == Z_STREAM_END)
+        {
+          /* .gz files may hold several members, as rotated logs concatenated do */
+          if (!source_fill_raw (src, cancellable, error))
+            return -1;
+          if (src->z.avail_in >= 2 && src->z.next_in[0] == 0x1f && src->z.next_in[1] == 0x8b)
+            inflateReset (&src->z);
+          else
+            src->gzip_done = TRUE;
+        }
+      else if (status != Z_OK && status != Z_BUF_ERROR)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("the compressed data is corrupt (%s)"),
+                       src->z.msg != NULL ? src->z.msg : "zlib");
+          return -1;
+        }
+    }
+
+  return (gssize) (len - src->z.avail_out);
+}
+
+static gboolean
+source_open (Source        *src,
+             GInputStream  *stream,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  gssize n;
+
+  memset (src, 0, sizeof *src);
+  src->stream = stream;
+  src->in = g_malloc (READ_SIZE);
+
+  /* gzip is told by its magic bytes, not by the file's name */
+  n = g_input_stream_read (stream, src->in, 2, cancellable, error);
+  if (n < 0)
+    return FALSE;
+  if (n == 1)
+    {
+      gssize m = g_input_stream_read (stream, src->in + 1, 1, cancellable, error);
+
+      if (m < 0)
+        return FALSE;
+      n += m;
+    }
+
+  src->raw_bytes = (guint64) n;
+  src->gzip = n == 2 && src->in[0] == 0x1f && src->in[1] == 0x8b;
+  src->z.next_in = src->in;
+  src->z.avail_in = (uInt) n;
+
+  if (src->gzip)
+    {
+      if (inflateInit2 (&src->z, 15 + 16) != Z_OK)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "zlib");
+          return FALSE;
+        }
+    }
+  else if (n == 0)
+    {
+      src->eof = TRUE;
+    }
+
+  return TRUE;
+}
+
+static void
+source_close (Source *src)
+{
+  if (src->gzip)
+    inflateEnd (&src->z);
+  g_clear_pointer (&src->in, g_free);
+}
+
+typedef struct
+{
+  char  *data;
+  gsize  len;
+  gsize  cap;
+} Buffer;
+
+static void
+buffer_reserve (Buffer *buf,
+                gsize   extra)
+{
+  if (buf->len + extra <= buf->cap)
+    return;
+
+  buf->cap = MAX (buf->len + extra, buf->cap * 2);
+  buf->data = g_realloc (buf->data, buf->cap);
+}
+
+static void
+dispatch_chunk (Load    *load,
+                Buffer  *buf,
+                gsize    split,
+                guint64  bytes_done)
+{
+  Chunk *chunk = g_new0 (Chunk, 1);
+  gsize rest = buf->len - split;
+
+  g_mutex_lock (&load->lock);
+  while (load->produced - load->delivered >= load->max_in_flight && !load->cancelled)
+    g_cond_wait (&load->cond, &load->lock);
+  chunk->seq = load->produced++;
+  g_mutex_unlock (&load->lock);
+
+  /* hand the block over and keep only what follows the split */
+  chunk->data = buf->data;
+  chunk->len = split;
+  chunk->bytes_done = bytes_done;
+
+  buf->cap = MAX (BLOCK_SIZE + READ_SIZE, rest + READ_SIZE);
+  buf->data = g_malloc (buf->cap);
+  memcpy (buf->data, chunk->data + split, rest);
+  buf->len = rest;
+
+  g_thread_pool_push (load->pool, chunk, NULL);
+  load_ref (load);
+}
+
+static const char *
+memrchr_nl (const char *data,
+            gsize       len)
+{
+  for (gsize i = len; i > 0; i--)
+    if (data[i - 1] == '\n')
+      return data + i - 1;
+  return NULL;
+}
+
+/*
+ * Where to cut @buf: after its last newline, unless the last line waits for the line after
+ * it (a torn GC record, "scvgN: X MB released"); then before that line. 0 means not yet.
+ */
+static gsize
+find_split (const Buffer *buf)
+{
+  const char *last_nl = memrchr_nl (buf->data, buf->len);
+  const char *prev_nl;
+  const char *line_start;
+
+  if (last_nl == NULL)
+    return 0;
+
+  prev_nl = memrchr_nl (buf->data, (gsize) (last_nl - buf->data));
+  line_start = prev_nl != NULL ? prev_nl + 1 : buf->data;
+
+  if (hs_parser_line_waits_for_next (line_start, (gsize) (last_nl - line_start)))
+    return (gsize) (line_start - buf->data);
+
+  return (gsize) (last_nl - buf->data) + 1;
+}
+
+static GInputStream *
+open_input (GTask         *task,
+            Load          *load,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  GInputStream *stream = g_object_get_data (G_OBJECT (task), "stream");
+  GFile *file = g_object_get_data (G_OBJECT (task), "file");
+  g_autoptr(GFileInputStream) file_stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (stream != NULL)
+    return g_object_ref (stream);
+
+  file_stream = g_file_read (file, cancellable, error);
+  if (file_stream == NULL)
+    return NULL;
+
+  info = g_file_input_stream_query_info (file_stream, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                         cancellable, NULL);
+  g_mutex_lock (&load->lock);
+  if (info != NULL)
+    load->bytes_total = (guint64) g_file_info_get_size (info);
+  g_mutex_unlock (&load->lock);
+
+  return G_INPUT_STREAM (g_steal_pointer (&file_stream));
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Load *load = task_data;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  Buffer buf = { 0 };
+  Source src = { 0 };
+  gboolean skipping = FALSE;   /* inside a line longer than MAX_LINE_LENGTH */
+  gsize line_start = 0;        /* start of the unfinished last line in buf */
+
+  stream = open_input (task, load, cancellable, &error);
+  if (stream == NULL || !source_open (&src, stream, cancellable, &error))
+    goto out;
+
+  buf.cap = BLOCK_SIZE + READ_SIZE;
+  buf.data = g_malloc (buf.cap);
+
+  for (;;)
+    {
+      gsize new_start = buf.len;
+      const char *nl;
+      gssize n;
+
+      buffer_reserve (&buf, READ_SIZE);
+      n = source_read (&src, buf.data + buf.len, READ_SIZE, cancellable, &error);
+      if (n <= 0)
+        break;
+
+      if (skipping)
+        {
+          /* drop the middle of an overlong line, up to its newline */
+          char *found = memchr (buf.data + buf.len, '\n', (gsize) n);
+
+          if (found == NULL)
+            continue;
+          n = buf.data + buf.len + n - found;
+          memmove (buf.data + buf.len, found, (gsize) n);
+          skipping = FALSE;
+        }
+      buf.len += (gsize) n;
+
+      nl = memrchr_nl (buf.data + new_start, buf.len - new_start);
+      if (nl != NULL)
+        {
+          line_start = (gsize) (nl - buf.data) + 1;
+        }
+      else if (buf.len - line_start > MAX_LINE_LENGTH)
+        {
+          buf.len = line_start + KEPT_LINE_PREFIX;
+          skipping = TRUE;
+          continue;
+        }
+
+      if (buf.len >= BLOCK_SIZE)
+        {
+          gsize split = find_split (&buf);
+
+          if (split > 0)
+            {
+              dispatch_chunk (load, &buf, split, src.raw_bytes);
+              line_start = line_start >= split ? line_start - split : 0;
+            }
+        }
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+    }
+
+  if (buf.len > 0 && !g_cancellable_is_cancelled (cancellable))
+    {
+      if (error == NULL)
+        {
+          /* what is left, including a last line without a newline */
+          dispatch_chunk (load, &buf, buf.len, src.raw_bytes);
+        }
+      else
+        {
+          /* keep every complete line read before the error */
+          const char *nl = memrchr_nl (buf.data, buf.len);
+
+          if (nl != NULL)
+            dispatch_chunk (load, &buf, (gsize) (nl - buf.data) + 1, src.raw_bytes);
+        }
+    }
+
+out:
+  source_close (&src);
+  g_free (buf.data);
+
+  /* wait until every chunk was appended, so the task completes after the last batch */
+  g_mutex_lock (&load->lock);
+  while (load->delivered < load->produced)
+    {
+      gint64 deadline = g_get_monotonic_time () + 50 * G_TIME_SPAN_MILLISECOND;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        load->cancelled = TRUE;
+      g_cond_wait_until (&load->cond, &load->lock, deadline);
+    }
+  g_mutex_unlock (&load->lock);
+  g_thread_pool_free (g_steal_pointer (&load->pool), FALSE, TRUE);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+load_stream (HsTrace             *trace,
+             GInputStream        *stream,
+             GFile               *file,
+             guint64              size_hint,
+             GCancellable        *cancellable,
+             HsLoadProgressFunc   progress,
+             gpointer             progress_data,
+             GDestroyNotify       progress_destroy,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Load *load = g_new0 (Load, 1);
+  guint n_threads = MAX (1, g_get_num_processors ());
+
+  g_atomic_ref_count_init (&load->ref_count);
+  load->trace = g_object_ref (trace);
+  load->context = g_main_context_ref_thread_default ();
+  load->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  load->progress = progress;
+  load->progress_data = progress_data;
+  load->progress_destroy = progress_destroy;
+  load->bytes_total = size_hint;
+  load->max_in_flight = 2 * n_threads + 2;
+  load->ready = g_hash_table_new (NULL, NULL);
+  g_mutex_init (&load->lock);
+  g_cond_init (&load->cond);
+  load->pool = g_thread_pool_new (parse_chunk, load, (gint) n_threads, FALSE, NULL);
+
+  task = g_task_new (trace, cancellable, callback, user_data);
+  g_task_set_source_tag (task, load_stream);
+  g_task_set_task_data (task, load, NULL);
+  if (stream != NULL)
+    g_object_set_data_full (G_OBJECT (task), "stream", g_object_ref (stream), g_object_unref);
+  if (file != NULL)
+    g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "load", load, (GDestroyNotify) load_unref);
+  g_task_run_in_thread (task, read_thread);
+}
+
+void
+hs_trace_load_stream_async (HsTrace             *trace,
+                            GInputStream        *stream,
+                            guint64              size_hint,
+                            GCancellable        *cancellable,
+                            HsLoadProgressFunc   progress,
+                            gpointer             progress_data,
+                            GDestroyNotify       progress_destroy,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (HS_IS_TRACE (trace));
+  g_return_if_fail (G_IS_INPUT_STREAM (stream));
+
+  load_stream (trace, stream, NULL, size_hint, cancellable, progress, progress_data,
+               progress_destroy, callback, user_data);
+}
+
+void
+hs_trace_load_file_async (HsTrace             *trace,
+                          GFile               *file,
+                          GCancellable        *cancellable,
+                          HsLoadProgressFunc   progress,
+                          gpointer             progress_data,
+                          GDestroyNotify       progress_destroy,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_return_if_fail (HS_IS_TRACE (trace));
+  g_return_if_fail (G_IS_FILE (file));
+
+  load_stream (trace, NULL, file, 0, cancellable, progress, progress_data,
+               progress_destroy, callback, user_data);
+}
+
+gboolean
+hs_trace_load_finish (HsTrace       *trace,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, trace), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} SyncLoad;
+
+static void
+sync_load_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SyncLoad *sync = user_data;
+
+  sync->ok = hs_trace_load_finish (HS_TRACE (object), result, &sync->error);
+  sync->done = TRUE;
+}
+
+static gboolean
+load_sync (HsTrace       *trace,
+           GFile         *file,
+           GInputStream  *stream,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  SyncLoad sync = { FALSE, FALSE, NULL };
+
+  /* a private context: batches are appended here, without running the caller's sources */
+  g_main_context_push_thread_default (context);
+  if (file != NULL)
+    hs_trace_load_file_async (trace, file, cancellable, NULL, NULL, NULL, sync_load_cb, &sync);
+  else
+    hs_trace_load_stream_async (trace, stream, 0, cancellable, NULL, NULL, NULL, sync_load_cb, &sync);
+  while (!sync.done)
+    g_main_context_iteration (context, TRUE);
+  g_main_context_pop_thread_default (context);
+
+  if (sync.error != NULL)
+    g_propagate_error (error, sync.error);
+
+  return sync.ok;
+}
+
+/* Blocks until @file is read; for the command line, tests and benchmarks. */
+gboolean
+hs_trace_load_file_sync (HsTrace       *trace,
+                         GFile         *file,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_return_val_if_fail (HS_IS_TRACE (trace), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  return load_sync (trace, file, NULL, cancellable, error);
+}
+
+gboolean
+hs_trace_load_stream_sync (HsTrace       *trace,
+                           GInputStream  *stream,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_return_val_if_fail (HS_IS_TRACE (trace), FALSE);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
+
+  return load_sync (trace, NULL, stream, cancellable, error);
+}

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hs-trace.h: a whole GC trace: cycles, scavenger events, runs and line accounting. */
+#pragma once
+
+#include <glib-object.h>
+
+#include "hs-line-parser.h"
+#include "hs-trace-store.h"
+
+G_BEGIN_DECLS
+
+#define HS_TYPE_TRACE (hs_trace_get_type ())
+
+G_DECLARE_FINAL_TYPE (HsTrace, hs_trace, HS, TRACE, GObject)
+
+/* Values of a GC cycle as doubles, in the units charts and statistics want. */
+typedef enum
+{
+  HS_GC_FIELD_NUMBER,
+  HS_GC_FIELD_TIME,              /* s on the trace's axis: later runs follow earlier ones */
+  HS_GC_FIELD_RUN_TIME,          /* s since the process started (@T) */
+  HS_GC_FIELD_WALL_TIME,         /* Unix time in s from the log prefix; NAN when none */
+  HS_GC_FIELD_CPU_PERCENT,       /* cumulative GC CPU %, as printed */
+  HS_GC_FIELD_CLOCK_SWEEP_TERM,  /* ms, stop-the-world */
+  HS_GC_FIELD_CLOCK_MARK,        /* ms, concurrent (Go 1.5: scan + install WB + mark) */
+  HS_GC_FIELD_CLOCK_MARK_TERM,   /* ms, stop-the-world */
+  HS_GC_FIELD_PAUSE,             /* ms, sweep termination + mark termination */
+  HS_GC_FIELD_CPU_SWEEP_TERM,    /* ms of CPU */
+  HS_GC_FIELD_CPU_ASSIST,
+  HS_GC_FIELD_CPU_BACKGROUND,    /* (Go 1.5: scan + install WB + background) */
+  HS_GC_FIELD_CPU_IDLE,
+  HS_GC_FIELD_CPU_MARK_TERM,
+  HS_GC_FIELD_HEAP_BEFORE,       /* bytes (the runtime prints whole MiB) */
+  HS_GC_FIELD_HEAP_AFTER,
+  HS_GC_FIELD_HEAP_LIVE,
+  HS_GC_FIELD_HEAP_GOAL,
+  HS_GC_FIELD_STACKS,
+  HS_GC_FIELD_GLOBALS,
+  HS_GC_FIELD_PROCS,
+  HS_GC_FIELD_LINE,
+  HS_GC_FIELD_RUN,               /* index of the run, from 0 */
+  HS_N_GC_FIELDS
+} HsGcField;
+
+typedef enum
+{
+  HS_SCAV_FIELD_TIME,            /* s on the trace's axis, estimated */
+  HS_SCAV_FIELD_RELEASED_NOW,    /* bytes returned to the OS by this event */
+  HS_SCAV_FIELD_INUSE,           /* bytes (scvg) */
+  HS_SCAV_FIELD_IDLE,
+  HS_SCAV_FIELD_SYS,
+  HS_SCAV_FIELD_RELEASED,        /* bytes released so far (scvg) */
+  HS_SCAV_FIELD_CONSUMED,        /* bytes held from the OS: sys − released (scvg) */
+  HS_SCAV_FIELD_WORK,            /* bytes (scav; 1.21+: background work) */
+  HS_SCAV_FIELD_EAGER,           /* bytes (scav 1.21+) */
+  HS_SCAV_FIELD_RETAINED,        /* bytes returned and not reused: KiB total / KiB now (scav) */
+  HS_SCAV_FIELD_UTIL,            /* % */
+  HS_SCAV_FIELD_LINE,
+  HS_N_SCAV_FIELDS
+} HsScavField;
+
+typedef struct
+{
+  guint   first_cycle;
+  guint   n_cycles;
+  guint64 first_line;
+  double  time_offset;           /* s added to @T to place this run on the trace's axis */
+} HsRun;
+
+HsTrace            *hs_trace_new                 (const char         *name);
+const char         *hs_trace_get_name            (HsTrace            *self);
+
+guint               hs_trace_get_n_cycles        (HsTrace            *self);
+guint               hs_trace_get_n_events        (HsTrace            *self);
+guint               hs_trace_get_n_runs          (HsTrace            *self);
+const HsRun        *hs_trace_get_run             (HsTrace            *self,
+                                                  guint               run);
+guint               hs_trace_get_run_of_cycle    (HsTrace            *self,
+                                                  guint               cycle);
+
+double              hs_trace_get_gc_value        (HsTrace            *self,
+                                                  HsGcField           field,
+                                                  guint               cycle);
+void                hs_trace_get_gc_values       (HsTrace            *self,
+                                                  HsGcField           field,
+                                                  guint               first,
+                                                  guint               n,
+                                                  double             *values);
+void                hs_trace_get_gc_record       (HsTrace            *self,
+                                                  guint               cycle,
+                                                  HsGcRecord         *record);
+guint64             hs_trace_get_gc_line         (HsTrace            *self,
+                                                  guint               cycle);
+guint               hs_trace_get_gc_flags        (HsTrace            *self,
+                                                  guint               cycle);
+const char         *hs_trace_get_gc_label        (HsTrace            *self,
+                                                  guint               cycle);
+gboolean            hs_trace_has_wall_time       (HsTrace            *self);
+
+double              hs_trace_get_scav_value      (HsTrace            *self,
+                                                  HsScavField         field,
+                                                  guint               event);
+void                hs_trace_get_scav_record     (HsTrace            *self,
+                                                  guint               event,
+                                                  HsScavRecord       *record);
+guint               hs_trace_get_scav_cycle      (HsTrace            *self,
+                                                  guint               event);
+guint64             hs_trace_get_scav_line       (HsTrace            *self,
+                                                  guint               event);
+
+const HsLineCounts *hs_trace_get_line_counts     (HsTrace            *self);
+guint64             hs_trace_get_parsed_lines    (HsTrace            *self);
+const HsMalformedLine *hs_trace_get_malformed    (HsTrace            *self,
+                                                  guint              *n_kept);
+guint64             hs_trace_get_first_legacy_line (HsTrace          *self);
+HsGcFormat          hs_trace_get_gc_formats      (HsTrace            *self);
+HsScavFormat        hs_trace_get_scav_formats    (HsTrace            *self);
+char               *hs_trace_describe_format     (HsTrace            *self);
+gsize               hs_trace_get_memory          (HsTrace            *self);
+
+void                hs_trace_append_store        (HsTrace            *self,
+                                                  const HsTraceStore *store,
+                                                  guint64             line_offset);
+
+G_END_DECLS
