@@ -14,7 +14,11 @@ enum
   HS_EXIT_UNREADABLE = 2,   /* missing, a directory, no permission, bad arguments */
 };
 
-int  hs_cli_summary  (const char *path,
-                      gboolean    json);
+gboolean hs_cli_is_headless (int          argc,
+                             char       **argv);
+int      hs_cli_main        (int          argc,
+                             char       **argv);
+int      hs_cli_summary     (const char  *path,
+                             gboolean     json);
 
 G_END_DECLS

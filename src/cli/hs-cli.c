@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hs-cli.c: option parsing and dispatch of the headless commands. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "hs-cli.h"
+
+/* The options that make heapscope a command-line tool instead of a window. */
+static const char * const headless_options[] = {
+  "--summary",
+  NULL
+};
+
+gboolean
+hs_cli_is_headless (int    argc,
+                    char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--") == 0)
+        break;
+      for (guint j = 0; headless_options[j] != NULL; j++)
+        {
+          gsize len = strlen (headless_options[j]);
+
+          if (strncmp (argv[i], headless_options[j], len) == 0 &&
+              (argv[i][len] == '\0' || argv[i][len] == '='))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+int
+hs_cli_main (int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) files = NULL;
+  gboolean summary = FALSE;
+  gboolean json = FALSE;
+  int status = HS_EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "summary", 0, 0, G_OPTION_ARG_NONE, &summary,
+      N_("Print statistics of the trace and exit, without a window"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("With --summary: print one JSON object"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE|-") },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Heapscope shows what the Go garbage collector did, "
+                                           "from the trace of GODEBUG=gctrace=1."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("heapscope: %s\n", error->message);
+      return HS_EXIT_UNREADABLE;
+    }
+
+  if (json && !summary)
+    {
+      g_printerr ("heapscope: %s\n", _("--json goes with --summary"));
+      return HS_EXIT_UNREADABLE;
+    }
+
+  if (files == NULL || files[0] == NULL)
+    {
+      g_printerr ("heapscope: %s\n", _("name a trace file, or - for standard input"));
+      return HS_EXIT_UNREADABLE;
+    }
+
+  for (guint i = 0; files[i] != NULL; i++)
+    status = MAX (status, hs_cli_summary (files[i], json));
+
+  return status;
+}
