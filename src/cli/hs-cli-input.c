@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <gio/gunixinputstream.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -89,18 +90,18 @@ hs_cli_report_problems (HsTrace    *trace,
   guint n_kept;
 
   if (counts->legacy > 0)
-    g_printerr (ngettext ("heapscope: %s:%" G_GUINT64_FORMAT ": %" G_GUINT64_FORMAT " line in the Go 1.0–1.4 format (“gcN(P): …”), which Heapscope does not read\n",
-                          "heapscope: %s:%" G_GUINT64_FORMAT ": %" G_GUINT64_FORMAT " lines in the Go 1.0–1.4 format (“gcN(P): …”), which Heapscope does not read\n",
+    g_printerr (ngettext ("heapscope: %s:%" PRIu64 ": %" PRIu64 " line in the Go 1.0–1.4 format (“gcN(P): …”), which Heapscope does not read\n",
+                          "heapscope: %s:%" PRIu64 ": %" PRIu64 " lines in the Go 1.0–1.4 format (“gcN(P): …”), which Heapscope does not read\n",
                           counts->legacy),
                 display_name, hs_trace_get_first_legacy_line (trace), counts->legacy);
 
   malformed = hs_trace_get_malformed (trace, &n_kept);
   for (guint i = 0; i < MIN (n_kept, MALFORMED_REPORTED); i++)
-    g_printerr (_("heapscope: %s:%" G_GUINT64_FORMAT ": malformed line: %s\n"),
+    g_printerr (_("heapscope: %s:%" PRIu64 ": malformed line: %s\n"),
                 display_name, malformed[i].line, _(malformed[i].reason));
   if (counts->malformed > MALFORMED_REPORTED)
-    g_printerr (ngettext ("heapscope: %s: %" G_GUINT64_FORMAT " more malformed line\n",
-                          "heapscope: %s: %" G_GUINT64_FORMAT " more malformed lines\n",
+    g_printerr (ngettext ("heapscope: %s: %" PRIu64 " more malformed line\n",
+                          "heapscope: %s: %" PRIu64 " more malformed lines\n",
                           counts->malformed - MALFORMED_REPORTED),
                 display_name, counts->malformed - MALFORMED_REPORTED);
 }
@@ -115,8 +116,8 @@ hs_cli_check_has_cycles (HsTrace    *trace,
   if (hs_trace_get_n_cycles (trace) > 0 || hs_trace_get_n_events (trace) > 0)
     return TRUE;
 
-  g_printerr (ngettext ("heapscope: %s: no Go GC trace lines found (%" G_GUINT64_FORMAT " line read)\n",
-                        "heapscope: %s: no Go GC trace lines found (%" G_GUINT64_FORMAT " lines read)\n",
+  g_printerr (ngettext ("heapscope: %s: no Go GC trace lines found (%" PRIu64 " line read)\n",
+                        "heapscope: %s: no Go GC trace lines found (%" PRIu64 " lines read)\n",
                         counts->lines),
               display_name, counts->lines);
   return FALSE;

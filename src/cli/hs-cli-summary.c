@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <json-glib/json-glib.h>
 
 #include "hs-cli.h"
@@ -154,8 +155,8 @@ print_text (HsTrace         *trace,
   if (version != NULL)
     g_print (_("  Format:      %s (%s)\n"), version,
              hs_gc_format_to_string (hs_trace_get_gc_formats (trace)));
-  g_print (_("  Lines:       %" G_GUINT64_FORMAT " read, %" G_GUINT64_FORMAT " runtime, %"
-             G_GUINT64_FORMAT " skipped, %" G_GUINT64_FORMAT " malformed, %" G_GUINT64_FORMAT
+  g_print (_("  Lines:       %" PRIu64 " read, %" PRIu64 " runtime, %"
+             PRIu64 " skipped, %" PRIu64 " malformed, %" PRIu64
              " unsupported\n"),
            counts->lines, hs_trace_get_parsed_lines (trace), counts->foreign,
            counts->malformed, counts->legacy);
@@ -164,17 +165,17 @@ print_text (HsTrace         *trace,
            s->duration_s);
   if (s->n_cycles > 0)
     {
-      g_print (_("  Heap:        peak %" G_GUINT64_FORMAT " MB, live peak %" G_GUINT64_FORMAT
-                 " MB, goal peak %" G_GUINT64_FORMAT " MB\n"),
+      g_print (_("  Heap:        peak %" PRIu64 " MB, live peak %" PRIu64
+                 " MB, goal peak %" PRIu64 " MB\n"),
                s->heap_peak_mb, s->live_peak_mb, s->goal_peak_mb);
       if (s->stacks_peak_mb > 0 || s->globals_peak_mb > 0)
-        g_print (_("  Roots:       stacks peak %" G_GUINT64_FORMAT " MB, globals peak %"
-                   G_GUINT64_FORMAT " MB\n"),
+        g_print (_("  Roots:       stacks peak %" PRIu64 " MB, globals peak %"
+                   PRIu64 " MB\n"),
                  s->stacks_peak_mb, s->globals_peak_mb);
       g_print (_("  Pauses:      total %s, max %s (gc %.0f), p50 %s, p95 %s, p99 %s\n"),
                total, max, hs_trace_get_gc_value (trace, HS_GC_FIELD_NUMBER, s->pause_max_cycle),
                p50, p95, p99);
-      g_print (_("  GC CPU:      %" G_GUINT64_FORMAT "%% (cumulative, as last reported)\n"),
+      g_print (_("  GC CPU:      %" PRIu64 "%% (cumulative, as last reported)\n"),
                s->cpu_percent_last);
     }
   g_print (_("  Scavenger:   %u events, %.1f MB returned to the OS\n"),
@@ -182,7 +183,7 @@ print_text (HsTrace         *trace,
 
   malformed = hs_trace_get_malformed (trace, &n_kept);
   for (guint i = 0; i < MIN (n_kept, 5); i++)
-    g_print (_("  Malformed:   line %" G_GUINT64_FORMAT ": %s\n"), malformed[i].line,
+    g_print (_("  Malformed:   line %" PRIu64 ": %s\n"), malformed[i].line,
              _(malformed[i].reason));
 }
 
