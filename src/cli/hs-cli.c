@@ -11,6 +11,7 @@
 /* The options that make heapscope a command-line tool instead of a window. */
 static const char * const headless_options[] = {
   "--summary",
+  "--csv",
   NULL
 };
 
@@ -44,12 +45,15 @@ hs_cli_main (int    argc,
   g_auto(GStrv) files = NULL;
   gboolean summary = FALSE;
   gboolean json = FALSE;
+  g_autofree char *csv = NULL;
   int status = HS_EXIT_OK;
   const GOptionEntry entries[] = {
     { "summary", 0, 0, G_OPTION_ARG_NONE, &summary,
       N_("Print statistics of the trace and exit, without a window"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
       N_("With --summary: print one JSON object"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_STRING, &csv,
+      N_("Print a table as CSV and exit: cycles or scavenger"), N_("TABLE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE|-") },
     { NULL }
   };
@@ -76,6 +80,16 @@ hs_cli_main (int    argc,
     {
       g_printerr ("heapscope: %s\n", _("name a trace file, or - for standard input"));
       return HS_EXIT_UNREADABLE;
+    }
+
+  if (csv != NULL)
+    {
+      if (files[1] != NULL)
+        {
+          g_printerr ("heapscope: %s\n", _("--csv reads one file"));
+          return HS_EXIT_UNREADABLE;
+        }
+      return hs_cli_csv (csv, files[0]);
     }
 
   for (guint i = 0; files[i] != NULL; i++)

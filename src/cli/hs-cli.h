@@ -20,5 +20,7 @@ int      hs_cli_main        (int          argc,
                              char       **argv);
 int      hs_cli_summary     (const char  *path,
                              gboolean     json);
+int      hs_cli_csv         (const char  *table,
+                             const char  *path);
 
 G_END_DECLS
