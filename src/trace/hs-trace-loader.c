@@ -379,8 +379,9 @@ dispatch_chunk (Load    *load,
   memcpy (buf->data, chunk->data + split, rest);
   buf->len = rest;
 
-  g_thread_pool_push (load->pool, chunk, NULL);
+  /* the worker drops this reference when it is done with the chunk */
   load_ref (load);
+  g_thread_pool_push (load->pool, chunk, NULL);
 }
 
 static const char *
