@@ -18,6 +18,10 @@ struct _HsTrace
   HsTraceStore  store;
   GArray       *runs;                 /* HsRun */
   gboolean      periodic_pending;     /* the last chunk ended with "GC forced" */
+
+  /* Only the main thread appends. Worker threads (sorting a table) read under this lock,
+   * because an append may move the columns' memory. */
+  GRWLock       lock;
 };
 
 G_DEFINE_FINAL_TYPE (HsTrace, hs_trace, G_TYPE_OBJECT)
@@ -46,6 +50,7 @@ hs_trace_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->runs, g_array_unref);
   hs_trace_store_clear (&self->store);
+  g_rw_lock_clear (&self->lock);
 
   G_OBJECT_CLASS (hs_trace_parent_class)->finalize (object);
 }
@@ -133,6 +138,23 @@ hs_trace_init (HsTrace *self)
 {
   hs_trace_store_init (&self->store);
   self->runs = g_array_new (FALSE, FALSE, sizeof (HsRun));
+  g_rw_lock_init (&self->lock);
+}
+
+/*
+ * For threads other than the one that appends: hold this while reading cycles, and not for
+ * long (appends wait for it). The appending thread itself needs no lock to read.
+ */
+void
+hs_trace_read_lock (HsTrace *self)
+{
+  g_rw_lock_reader_lock (&self->lock);
+}
+
+void
+hs_trace_read_unlock (HsTrace *self)
+{
+  g_rw_lock_reader_unlock (&self->lock);
 }
 
 HsTrace *
@@ -273,6 +295,7 @@ hs_trace_append_store (HsTrace            *self,
   first_cycle = hs_trace_get_n_cycles (self);
   first_event = hs_trace_get_n_events (self);
 
+  g_rw_lock_writer_lock (&self->lock);
   hs_trace_store_append_store (&self->store, store, line_offset);
 
   n_cycles = hs_trace_get_n_cycles (self) - first_cycle;
@@ -302,6 +325,7 @@ hs_trace_append_store (HsTrace            *self,
     {
       self->periodic_pending = self->periodic_pending || store->ends_with_periodic_marker;
     }
+  g_rw_lock_writer_unlock (&self->lock);
 
   if (n_cycles > 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CYCLES]);

@@ -118,6 +118,9 @@ HsScavFormat        hs_trace_get_scav_formats    (HsTrace            *self);
 char               *hs_trace_describe_format     (HsTrace            *self);
 gsize               hs_trace_get_memory          (HsTrace            *self);
 
+void                hs_trace_read_lock           (HsTrace            *self);
+void                hs_trace_read_unlock         (HsTrace            *self);
+
 void                hs_trace_append_store        (HsTrace            *self,
                                                   const HsTraceStore *store,
                                                   guint64             line_offset);

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hs-trace-row.c: the small object a table row stands for; created only for rows on screen. */
+
+#include "config.h"
+
+#include "hs-trace-row.h"
+
+struct _HsTraceRow
+{
+  GObject   parent_instance;
+
+  HsTrace  *trace;
+  guint     index;
+  gboolean  is_event;
+};
+
+G_DEFINE_FINAL_TYPE (HsTraceRow, hs_trace_row, G_TYPE_OBJECT)
+
+static void
+hs_trace_row_dispose (GObject *object)
+{
+  HsTraceRow *self = (HsTraceRow *) object;
+
+  g_clear_object (&self->trace);
+
+  G_OBJECT_CLASS (hs_trace_row_parent_class)->dispose (object);
+}
+
+static void
+hs_trace_row_class_init (HsTraceRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = hs_trace_row_dispose;
+}
+
+static void
+hs_trace_row_init (HsTraceRow *self)
+{
+}
+
+HsTraceRow *
+hs_trace_row_new (HsTrace  *trace,
+                  gboolean  is_event,
+                  guint     index)
+{
+  HsTraceRow *self = g_object_new (HS_TYPE_TRACE_ROW, NULL);
+
+  self->trace = g_object_ref (trace);
+  self->is_event = is_event;
+  self->index = index;
+
+  return self;
+}
+
+HsTrace *
+hs_trace_row_get_trace (HsTraceRow *self)
+{
+  g_return_val_if_fail (HS_IS_TRACE_ROW (self), NULL);
+
+  return self->trace;
+}
+
+/* The cycle (or event) index in the trace, not the row's position in a sorted table. */
+guint
+hs_trace_row_get_index (HsTraceRow *self)
+{
+  g_return_val_if_fail (HS_IS_TRACE_ROW (self), 0);
+
+  return self->index;
+}
+
+gboolean
+hs_trace_row_is_event (HsTraceRow *self)
+{
+  g_return_val_if_fail (HS_IS_TRACE_ROW (self), FALSE);
+
+  return self->is_event;
+}
