@@ -9,6 +9,7 @@
 
 #include "hs-cli.h"
 #include "hs-cli-input.h"
+#include "trace/hs-findings.h"
 #include "trace/hs-summary.h"
 
 static double
@@ -49,7 +50,8 @@ add_string (JsonBuilder *builder,
 
 static char *
 summary_to_json (HsTrace         *trace,
-                 const HsSummary *s)
+                 const HsSummary *s,
+                 GPtrArray       *findings)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -118,6 +120,24 @@ summary_to_json (HsTrace         *trace,
     }
   json_builder_end_array (builder);
 
+  json_builder_set_member_name (builder, "findings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const HsFinding *f = g_ptr_array_index (findings, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", f->id);
+      add_string (builder, "severity", hs_severity_to_string (f->severity));
+      add_double (builder, "t_start_s", f->t_start);
+      add_double (builder, "t_end_s", f->t_end);
+      add_string (builder, "title", f->title);
+      add_string (builder, "detail", f->detail);
+      add_string (builder, "advice", f->advice);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -135,6 +155,39 @@ format_ms (guint64 us)
   if (us >= 10000)
     return g_strdup_printf (_("%.0f ms"), (double) us / 1e3);
   return g_strdup_printf (_("%.3g ms"), (double) us / 1e3);
+}
+
+static const char *
+severity_label (HsSeverity severity)
+{
+  switch (severity)
+    {
+    case HS_SEVERITY_PROBLEM: return _("Problem");
+    case HS_SEVERITY_WARNING: return _("Warning");
+    case HS_SEVERITY_INFO:
+    default: return _("Note");
+    }
+}
+
+static void
+print_findings (GPtrArray *findings)
+{
+  if (findings->len == 0)
+    {
+      g_print (_("  Findings:    none; the GC looks healthy in this trace\n"));
+      return;
+    }
+
+  g_print (_("  Findings:\n"));
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const HsFinding *f = g_ptr_array_index (findings, i);
+
+      g_print ("\n    %s: %s\n", severity_label (f->severity), f->title);
+      g_print (_("      %.1f s – %.1f s\n"), f->t_start, f->t_end);
+      g_print ("      %s\n", f->detail);
+      g_print ("      → %s\n", f->advice);
+    }
 }
 
 static void
@@ -193,6 +246,7 @@ hs_cli_summary (const char *path,
 {
   g_autoptr(HsTrace) trace = NULL;
   g_autofree char *name = hs_cli_display_name (path);
+  g_autoptr(GPtrArray) findings = NULL;
   HsSummary summary;
   int status;
 
@@ -205,16 +259,18 @@ hs_cli_summary (const char *path,
     return HS_EXIT_NO_TRACE;
 
   hs_summary_compute (trace, 0, hs_trace_get_n_cycles (trace), &summary);
+  findings = hs_findings_analyze (trace);
 
   if (json)
     {
-      g_autofree char *text = summary_to_json (trace, &summary);
+      g_autofree char *text = summary_to_json (trace, &summary, findings);
 
       g_print ("%s\n", text);
     }
   else
     {
       print_text (trace, &summary);
+      print_findings (findings);
     }
 
   return HS_EXIT_OK;

@@ -93,7 +93,12 @@ hs_cli_main (int    argc,
     }
 
   for (guint i = 0; files[i] != NULL; i++)
-    status = MAX (status, hs_cli_summary (files[i], json));
+    {
+      /* not inside MAX (), which would run the command twice */
+      int file_status = hs_cli_summary (files[i], json);
+
+      status = MAX (status, file_status);
+    }
 
   return status;
 }
