@@ -106,6 +106,26 @@ summary_to_json (HsTrace         *trace,
     json_builder_add_null_value (builder);
 
   add_double (builder, "released_mb", (double) s->released_kib / 1024.0);
+  add_double (builder, "os_held_peak_mb", (double) s->os_held_peak_kib / 1024.0);
+  add_double (builder, "cycles_per_minute", s->cycles_per_minute);
+  add_double (builder, "alloc_rate_mb_s", s->alloc_rate / 1048576.0);
+  add_double (builder, "gc_cpu_computed_percent", s->gc_cpu_computed);
+  add_int (builder, "gomaxprocs_changes", s->procs_changes);
+
+  json_builder_set_member_name (builder, "pause_histogram");
+  json_builder_begin_array (builder);
+  for (guint b = 0; b < HS_PAUSE_BUCKETS; b++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "below_ms");
+      if (b < HS_PAUSE_BUCKETS - 1)
+        json_builder_add_double_value (builder, hs_pause_bucket_upper_ms[b]);
+      else
+        json_builder_add_null_value (builder);
+      add_int (builder, "count", s->pause_histogram[b]);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "malformed");
   json_builder_begin_array (builder);
@@ -228,8 +248,10 @@ print_text (HsTrace         *trace,
       g_print (_("  Pauses:      total %s, max %s (gc %.0f), p50 %s, p95 %s, p99 %s\n"),
                total, max, hs_trace_get_gc_value (trace, HS_GC_FIELD_NUMBER, s->pause_max_cycle),
                p50, p95, p99);
-      g_print (_("  GC CPU:      %" PRIu64 "%% (cumulative, as last reported)\n"),
-               s->cpu_percent_last);
+      g_print (_("  GC CPU:      %" PRIu64 "%% (cumulative, as last reported), %.1f%% computed from the phases\n"),
+               s->cpu_percent_last, s->gc_cpu_computed);
+      g_print (_("  Rate:        %.1f cycles a minute, %.1f MB/s allocated\n"),
+               s->cycles_per_minute, s->alloc_rate / 1048576.0);
     }
   g_print (_("  Scavenger:   %u events, %.1f MB returned to the OS\n"),
            s->n_events, (double) s->released_kib / 1024.0);

@@ -8,6 +8,19 @@
 
 #include "hs-summary.h"
 
+const double hs_pause_bucket_upper_ms[HS_PAUSE_BUCKETS - 1] = { 0.1, 0.3, 1, 3, 10, 30, 100 };
+
+static guint
+pause_bucket (guint64 us)
+{
+  guint b = 0;
+
+  while (b < HS_PAUSE_BUCKETS - 1 && (double) us >= hs_pause_bucket_upper_ms[b] * 1000.0)
+    b++;
+
+  return b;
+}
+
 /*
  * Nearest-rank percentile of @sorted: the smallest value with at least @percent % of the
  * values at or below it (rank ⌈p/100 · n⌉). It is always one of the values, never an
@@ -59,6 +72,8 @@ summarize_events (HsTrace   *trace,
 
       hs_trace_get_scav_record (trace, i, &record);
       summary->n_events++;
+      if (record.kind == HS_SCAV_KIND_SCVG)
+        summary->os_held_peak_kib = MAX (summary->os_held_peak_kib, record.consumed_kib);
       summary->released_kib += record.released_now_kib + record.work_kib + record.eager_kib;
     }
 }
@@ -70,6 +85,8 @@ hs_summary_compute (HsTrace   *trace,
                     HsSummary *summary)
 {
   g_autofree guint64 *pauses = NULL;
+  double allocated_mb = 0, run_seconds = 0, gc_cpu_ms = 0, cpu_capacity_ms = 0;
+  guint n_intervals = 0;
   guint end;
 
   g_return_if_fail (HS_IS_TRACE (trace));
@@ -92,10 +109,32 @@ hs_summary_compute (HsTrace   *trace,
     {
       HsGcRecord r;
       guint64 pause;
+      gboolean continues_run = i > first_cycle && !(hs_trace_get_gc_flags (trace, i) & HS_GC_FLAG_NEW_RUN);
 
       hs_trace_get_gc_record (trace, i, &r);
+
+      if (continues_run)
+        {
+          double span = hs_trace_get_gc_value (trace, HS_GC_FIELD_TIME, i) -
+                        hs_trace_get_gc_value (trace, HS_GC_FIELD_TIME, i - 1);
+          guint64 previous_live = (guint64) (hs_trace_get_gc_value (trace, HS_GC_FIELD_HEAP_LIVE, i - 1) / 1048576.0);
+          guint64 previous_procs = (guint64) hs_trace_get_gc_value (trace, HS_GC_FIELD_PROCS, i - 1);
+
+          /* a heap smaller than the live heap before it means freeing we cannot see: count 0 */
+          if (r.heap_before_mb > previous_live)
+            allocated_mb += (double) (r.heap_before_mb - previous_live);
+          run_seconds += span;
+          n_intervals++;
+          gc_cpu_ms += (double) (r.cpu_us[HS_CPU_SWEEP_TERM] + r.cpu_us[HS_CPU_SCAN] +
+                                 r.cpu_us[HS_CPU_INSTALL_WB] + r.cpu_us[HS_CPU_ASSIST] +
+                                 r.cpu_us[HS_CPU_BACKGROUND] + r.cpu_us[HS_CPU_MARK_TERM]) / 1000.0;
+          cpu_capacity_ms += span * 1000.0 * (double) MAX (r.procs, 1);
+          if (r.procs != previous_procs)
+            summary->procs_changes++;
+        }
       pause = r.clock_us[HS_CLOCK_SWEEP_TERM] + r.clock_us[HS_CLOCK_MARK_TERM];
       pauses[i - first_cycle] = pause;
+      summary->pause_histogram[pause_bucket (pause)]++;
       summary->pause_total_us += pause;
       if (pause > summary->pause_max_us || i == first_cycle)
         {
@@ -136,4 +175,12 @@ hs_summary_compute (HsTrace   *trace,
   summary->start_s = first_cycle == 0 ? 0.0 : hs_trace_get_gc_value (trace, HS_GC_FIELD_TIME, first_cycle);
   summary->end_s = hs_trace_get_gc_value (trace, HS_GC_FIELD_TIME, end - 1);
   summary->duration_s = summary->end_s - summary->start_s;
+
+  /* rates over the time between cycles of one run: a restart is not time the program ran */
+  if (run_seconds > 0)
+    {
+      summary->cycles_per_minute = (double) n_intervals / run_seconds * 60.0;
+      summary->alloc_rate = allocated_mb * 1048576.0 / run_seconds;
+      summary->gc_cpu_computed = 100.0 * gc_cpu_ms / cpu_capacity_ms;
+    }
 }

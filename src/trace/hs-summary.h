@@ -6,6 +6,11 @@
 
 G_BEGIN_DECLS
 
+/* Pause histogram buckets: < 0.1 ms, then up to 0.3, 1, 3, 10, 30, 100 ms, and beyond. */
+#define HS_PAUSE_BUCKETS 8
+
+extern const double hs_pause_bucket_upper_ms[HS_PAUSE_BUCKETS - 1];
+
 typedef struct
 {
   guint   first_cycle;
@@ -36,6 +41,12 @@ typedef struct
   gboolean has_cpu_percent;
   guint64 cpu_percent_last;  /* the cumulative GC CPU % the last cycle reports */
   guint64 released_kib;      /* returned to the OS per the scavenger lines */
+  guint64 os_held_peak_kib;  /* scvg: sys − released, the most the runtime held from the OS */
+  double  cycles_per_minute;
+  double  alloc_rate;        /* bytes/s: heap before a cycle − live after the one before */
+  double  gc_cpu_computed;   /* % of all processors' time in GC phases (without idle marking) */
+  guint   procs_changes;     /* how often GOMAXPROCS changed within a run */
+  guint   pause_histogram[HS_PAUSE_BUCKETS];
 } HsSummary;
 
 void     hs_summary_compute          (HsTrace   *trace,
