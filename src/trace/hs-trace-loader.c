@@ -24,6 +24,8 @@
 #define MAX_LINE_LENGTH  (16u << 20)
 #define KEPT_LINE_PREFIX (64u << 10)
 #define READ_SIZE        (256u << 10)
+/* How many lines of program output a cut looks back over for a "MB released" line */
+#define MAX_FOREIGN_LOOKBACK 1000
 
 typedef struct
 {
@@ -395,23 +397,39 @@ memrchr_nl (const char *data,
 
 /*
  * Where to cut @buf: after its last newline, unless the last line waits for the line after
- * it (a torn GC record, "scvgN: X MB released"); then before that line. 0 means not yet.
+ * it (a torn GC record, "scvgN: X MB released"); then before that line. A released line
+ * also waits across program output (the parser pairs it with the next scvg line whatever
+ * foreign lines come between), so the cut goes before it when only foreign lines follow
+ * it; up to MAX_FOREIGN_LOOKBACK of them, which keeps the cost of a cut bounded. 0 means
+ * not yet.
  */
 static gsize
 find_split (const Buffer *buf)
 {
   const char *last_nl = memrchr_nl (buf->data, buf->len);
-  const char *prev_nl;
-  const char *line_start;
+  const char *line_end = last_nl;
 
   if (last_nl == NULL)
     return 0;
 
-  prev_nl = memrchr_nl (buf->data, (gsize) (last_nl - buf->data));
-  line_start = prev_nl != NULL ? prev_nl + 1 : buf->data;
+  for (guint n = 0; n < MAX_FOREIGN_LOOKBACK; n++)
+    {
+      const char *prev_nl = memrchr_nl (buf->data, (gsize) (line_end - buf->data));
+      const char *line_start = prev_nl != NULL ? prev_nl + 1 : buf->data;
+      HsLineResult result;
 
-  if (hs_parser_line_waits_for_next (line_start, (gsize) (last_nl - line_start)))
-    return (gsize) (line_start - buf->data);
+      if (n == 0 && hs_parser_line_waits_for_next (line_start, (gsize) (line_end - line_start)))
+        return (gsize) (line_start - buf->data);
+
+      hs_line_parse (line_start, (gsize) (line_end - line_start), &result);
+      /* a released line at the very start would hold the whole buffer back: cut anyway */
+      if (n > 0 && prev_nl != NULL && result.kind == HS_LINE_SCAVENGER &&
+          result.scav.kind == HS_SCAV_KIND_SCVG_RELEASED)
+        return (gsize) (line_start - buf->data);
+      if (result.kind != HS_LINE_FOREIGN || prev_nl == NULL)
+        break;
+      line_end = prev_nl;
+    }
 
   return (gsize) (last_nl - buf->data) + 1;
 }
