@@ -193,25 +193,31 @@ typedef struct
   gboolean      eof;
 } Source;
 
+/* Reads until at least @needed raw bytes wait for inflate (fewer only at the end). */
 static gboolean
 source_fill_raw (Source        *src,
+                 gsize          needed,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  gssize n;
+  while (src->z.avail_in < needed && !src->eof)
+    {
+      gssize n;
 
-  if (src->z.avail_in > 0 || src->eof)
-    return TRUE;
+      /* keep the bytes not inflated yet: a gzip magic may be split across two reads */
+      memmove (src->in, src->z.next_in, src->z.avail_in);
+      src->z.next_in = src->in;
+      n = g_input_stream_read (src->stream, src->in + src->z.avail_in,
+                               READ_SIZE - src->z.avail_in, cancellable, error);
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        src->eof = TRUE;
 
-  n = g_input_stream_read (src->stream, src->in, READ_SIZE, cancellable, error);
-  if (n < 0)
-    return FALSE;
-  if (n == 0)
-    src->eof = TRUE;
+      src->raw_bytes += (guint64) n;
+      src->z.avail_in += (uInt) n;
+    }
 
-  src->raw_bytes += (guint64) n;
-  src->z.next_in = src->in;
-  src->z.avail_in = (uInt) n;
   return TRUE;
 }
 
@@ -251,7 +257,7 @@ source_read (Source        *src,
     {
       int status;
 
-      if (!source_fill_raw (src, cancellable, error))
+      if (!source_fill_raw (src, 1, cancellable, error))
         return -1;
       if (src->eof && src->z.avail_in == 0)
         {
@@ -265,7 +271,7 @@ source_read (Source        *src,
       if (status == Z_STREAM_END)
         {
           /* .gz files may hold several members, as rotated logs concatenated do */
-          if (!source_fill_raw (src, cancellable, error))
+          if (!source_fill_raw (src, 2, cancellable, error))
             return -1;
           if (src->z.avail_in >= 2 && src->z.next_in[0] == 0x1f && src->z.next_in[1] == 0x8b)
             inflateReset (&src->z);
