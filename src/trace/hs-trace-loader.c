@@ -387,8 +387,9 @@ dispatch_chunk (Load    *load,
   memcpy (buf->data, chunk->data + split, rest);
   buf->len = rest;
 
-  g_thread_pool_push (load->pool, chunk, NULL);
+  /* the chunk's reference, taken before a worker can parse the chunk and drop it */
   load_ref (load);
+  g_thread_pool_push (load->pool, chunk, NULL);
 }
 
 static const char *
