@@ -547,6 +547,23 @@ test_cancel (void)
     hs_test_assert_cycle_equal (trace, i, sequential, i);
 }
 
+/*
+ * Many small loads: a worker that parses a chunk at once must not drop the last reference
+ * to the load before the reader thread took the chunk's own.
+ */
+static void
+test_many_small_loads (void)
+{
+  g_autofree char *path = write_temp ("small.log", GC_LINE "\n", strlen (GC_LINE) + 1);
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(HsTrace) loaded = load_path (path);
+
+      g_assert_cmpuint (hs_trace_get_n_cycles (loaded), ==, 1);
+    }
+}
+
 static void
 test_missing (void)
 {
@@ -587,6 +604,7 @@ main (int   argc,
   g_test_add_func ("/loader/input/missing", test_missing);
   g_test_add_func ("/loader/async/progress", test_progress);
   g_test_add_func ("/loader/async/cancel", test_cancel);
+  g_test_add_func ("/loader/async/many-small-loads", test_many_small_loads);
 
   status = g_test_run ();
 
