@@ -24,6 +24,8 @@
 #define MAX_LINE_LENGTH  (16u << 20)
 #define KEPT_LINE_PREFIX (64u << 10)
 #define READ_SIZE        (256u << 10)
+/* How many lines of program output a cut looks back over for a "MB released" line */
+#define MAX_FOREIGN_LOOKBACK 1000
 
 typedef struct
 {
@@ -191,25 +193,31 @@ typedef struct
   gboolean      eof;
 } Source;
 
+/* Reads until at least @needed raw bytes wait for inflate (fewer only at the end). */
 static gboolean
 source_fill_raw (Source        *src,
+                 gsize          needed,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  gssize n;
+  while (src->z.avail_in < needed && !src->eof)
+    {
+      gssize n;
 
-  if (src->z.avail_in > 0 || src->eof)
-    return TRUE;
+      /* keep the bytes not inflated yet: a gzip magic may be split across two reads */
+      memmove (src->in, src->z.next_in, src->z.avail_in);
+      src->z.next_in = src->in;
+      n = g_input_stream_read (src->stream, src->in + src->z.avail_in,
+                               READ_SIZE - src->z.avail_in, cancellable, error);
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        src->eof = TRUE;
 
-  n = g_input_stream_read (src->stream, src->in, READ_SIZE, cancellable, error);
-  if (n < 0)
-    return FALSE;
-  if (n == 0)
-    src->eof = TRUE;
+      src->raw_bytes += (guint64) n;
+      src->z.avail_in += (uInt) n;
+    }
 
-  src->raw_bytes += (guint64) n;
-  src->z.next_in = src->in;
-  src->z.avail_in = (uInt) n;
   return TRUE;
 }
 
@@ -249,7 +257,7 @@ source_read (Source        *src,
     {
       int status;
 
-      if (!source_fill_raw (src, cancellable, error))
+      if (!source_fill_raw (src, 1, cancellable, error))
         return -1;
       if (src->eof && src->z.avail_in == 0)
         {
@@ -263,7 +271,7 @@ source_read (Source        *src,
       if (status == Z_STREAM_END)
         {
           /* .gz files may hold several members, as rotated logs concatenated do */
-          if (!source_fill_raw (src, cancellable, error))
+          if (!source_fill_raw (src, 2, cancellable, error))
             return -1;
           if (src->z.avail_in >= 2 && src->z.next_in[0] == 0x1f && src->z.next_in[1] == 0x8b)
             inflateReset (&src->z);
@@ -379,7 +387,7 @@ dispatch_chunk (Load    *load,
   memcpy (buf->data, chunk->data + split, rest);
   buf->len = rest;
 
-  /* the worker drops this reference when it is done with the chunk */
+  /* the chunk's reference, taken before a worker can parse the chunk and drop it */
   load_ref (load);
   g_thread_pool_push (load->pool, chunk, NULL);
 }
@@ -396,23 +404,39 @@ memrchr_nl (const char *data,
 
 /*
  * Where to cut @buf: after its last newline, unless the last line waits for the line after
- * it (a torn GC record, "scvgN: X MB released"); then before that line. 0 means not yet.
+ * it (a torn GC record, "scvgN: X MB released"); then before that line. A released line
+ * also waits across program output (the parser pairs it with the next scvg line whatever
+ * foreign lines come between), so the cut goes before it when only foreign lines follow
+ * it; up to MAX_FOREIGN_LOOKBACK of them, which keeps the cost of a cut bounded. 0 means
+ * not yet.
  */
 static gsize
 find_split (const Buffer *buf)
 {
   const char *last_nl = memrchr_nl (buf->data, buf->len);
-  const char *prev_nl;
-  const char *line_start;
+  const char *line_end = last_nl;
 
   if (last_nl == NULL)
     return 0;
 
-  prev_nl = memrchr_nl (buf->data, (gsize) (last_nl - buf->data));
-  line_start = prev_nl != NULL ? prev_nl + 1 : buf->data;
+  for (guint n = 0; n < MAX_FOREIGN_LOOKBACK; n++)
+    {
+      const char *prev_nl = memrchr_nl (buf->data, (gsize) (line_end - buf->data));
+      const char *line_start = prev_nl != NULL ? prev_nl + 1 : buf->data;
+      HsLineResult result;
 
-  if (hs_parser_line_waits_for_next (line_start, (gsize) (last_nl - line_start)))
-    return (gsize) (line_start - buf->data);
+      if (n == 0 && hs_parser_line_waits_for_next (line_start, (gsize) (line_end - line_start)))
+        return (gsize) (line_start - buf->data);
+
+      hs_line_parse (line_start, (gsize) (line_end - line_start), &result);
+      /* a released line at the very start would hold the whole buffer back: cut anyway */
+      if (n > 0 && prev_nl != NULL && result.kind == HS_LINE_SCAVENGER &&
+          result.scav.kind == HS_SCAV_KIND_SCVG_RELEASED)
+        return (gsize) (line_start - buf->data);
+      if (result.kind != HS_LINE_FOREIGN || prev_nl == NULL)
+        break;
+      line_end = prev_nl;
+    }
 
   return (gsize) (last_nl - buf->data) + 1;
 }
