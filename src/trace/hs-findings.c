@@ -412,30 +412,44 @@ detect_gc_cpu (Analysis *a)
     }
 
   /* per-window GC CPU from the phases: (sweep + assist + background + mark term) / (span × P).
-   * Idle marking is left out: it uses processors that had nothing else to do. */
-  for (guint i = 0; i + CPU_WINDOW_CYCLES < a->n; i++)
-    {
-      guint j = i + CPU_WINDOW_CYCLES;
-      double span = cycle_time (a, j) - cycle_time (a, i);
-      double procs = MAX (hs_trace_get_gc_value (a->trace, HS_GC_FIELD_PROCS, j), 1.0);
-      double spent = 0;
+   * Idle marking is left out: it uses processors that had nothing else to do. A running sum
+   * keeps this linear in the number of cycles. */
+  {
+    g_autofree double *spent = g_new0 (double, a->n);
+    double window = 0;
 
-      if (span < CPU_WINDOW_MIN_SECONDS ||
-          hs_trace_get_run_of_cycle (a->trace, i) != hs_trace_get_run_of_cycle (a->trace, j))
-        continue;
-
-      for (guint k = i + 1; k <= j; k++)
-        spent += hs_trace_get_gc_value (a->trace, HS_GC_FIELD_CPU_SWEEP_TERM, k) +
+    for (guint k = 0; k < a->n; k++)
+      spent[k] = hs_trace_get_gc_value (a->trace, HS_GC_FIELD_CPU_SWEEP_TERM, k) +
                  hs_trace_get_gc_value (a->trace, HS_GC_FIELD_CPU_ASSIST, k) +
                  hs_trace_get_gc_value (a->trace, HS_GC_FIELD_CPU_BACKGROUND, k) +
                  hs_trace_get_gc_value (a->trace, HS_GC_FIELD_CPU_MARK_TERM, k);
-      spent /= 1000.0 * span * procs;
-      if (spent > worst)
-        {
-          worst = spent;
-          worst_start = i;
-        }
-    }
+
+    for (guint k = 1; k <= MIN (CPU_WINDOW_CYCLES, a->n - 1); k++)
+      window += spent[k];
+
+    for (guint i = 0; i + CPU_WINDOW_CYCLES < a->n; i++)
+      {
+        guint j = i + CPU_WINDOW_CYCLES;
+        double span = cycle_time (a, j) - cycle_time (a, i);
+        double procs = MAX (hs_trace_get_gc_value (a->trace, HS_GC_FIELD_PROCS, j), 1.0);
+        double share;
+
+        /* window holds spent[i + 1 … j] */
+        if (i > 0)
+          window += spent[j] - spent[i];
+
+        if (span < CPU_WINDOW_MIN_SECONDS ||
+            hs_trace_get_run_of_cycle (a->trace, i) != hs_trace_get_run_of_cycle (a->trace, j))
+          continue;
+
+        share = window / (1000.0 * span * procs);
+        if (share > worst)
+          {
+            worst = share;
+            worst_start = i;
+          }
+      }
+  }
 
   if (cpu >= GC_CPU_WARNING_PERCENT)
     {
