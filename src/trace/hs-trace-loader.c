@@ -60,6 +60,7 @@ typedef struct
   char   *data;
   gsize   len;
   guint64 bytes_done;
+  char   *content_key;   /* set on the chunk after which the key was known */
 } Chunk;
 
 typedef struct
@@ -68,6 +69,7 @@ typedef struct
   HsTraceStore *store;
   guint64       n_lines;
   guint64       bytes_done;
+  char         *content_key;
 } Result;
 
 static void
@@ -76,6 +78,7 @@ result_free (gpointer data)
   Result *result = data;
 
   g_clear_pointer (&result->store, hs_trace_store_free);
+  g_free (result->content_key);
   g_free (result);
 }
 
@@ -128,6 +131,8 @@ deliver_ready_cb (gpointer user_data)
       if (!cancelled)
         {
           hs_trace_append_store (load->trace, result->store, load->line_offset);
+          if (result->content_key != NULL)
+            hs_trace_set_content_key (load->trace, result->content_key);
           load->line_offset += result->n_lines;
           if (load->progress != NULL)
             load->progress (result->bytes_done, load->bytes_total, load->progress_data);
@@ -163,7 +168,9 @@ parse_chunk (gpointer data,
   result->store = hs_parser_steal_store (parser);
   result->n_lines = hs_parser_get_lines (parser);
   result->bytes_done = chunk->bytes_done;
+  result->content_key = g_steal_pointer (&chunk->content_key);
   g_free (chunk->data);
+  g_free (chunk->content_key);
   g_free (chunk);
 
   g_mutex_lock (&load->lock);
@@ -362,11 +369,46 @@ buffer_reserve (Buffer *buf,
   buf->data = g_realloc (buf->data, buf->cap);
 }
 
+/* The content key: a hash of the input's first bytes, in the order chunks go out. */
+typedef struct
+{
+  GChecksum *checksum;
+  gsize      hashed;
+} KeyHasher;
+
+static char *
+key_hasher_take (KeyHasher  *hasher,
+                 const char *data,
+                 gsize       len,
+                 gboolean    last)
+{
+  gsize n;
+
+  if (hasher->checksum == NULL)
+    return NULL;
+
+  n = MIN (len, HS_CONTENT_KEY_BYTES - hasher->hashed);
+  g_checksum_update (hasher->checksum, (const guchar *) data, (gssize) n);
+  hasher->hashed += n;
+
+  if (hasher->hashed == HS_CONTENT_KEY_BYTES || last)
+    {
+      char *key = g_strdup (g_checksum_get_string (hasher->checksum));
+
+      g_clear_pointer (&hasher->checksum, g_checksum_free);
+      return key;
+    }
+
+  return NULL;
+}
+
 static void
-dispatch_chunk (Load    *load,
-                Buffer  *buf,
-                gsize    split,
-                guint64  bytes_done)
+dispatch_chunk (Load      *load,
+                Buffer    *buf,
+                gsize      split,
+                guint64    bytes_done,
+                KeyHasher *hasher,
+                gboolean   last)
 {
   Chunk *chunk = g_new0 (Chunk, 1);
   gsize rest = buf->len - split;
@@ -381,6 +423,7 @@ dispatch_chunk (Load    *load,
   chunk->data = buf->data;
   chunk->len = split;
   chunk->bytes_done = bytes_done;
+  chunk->content_key = key_hasher_take (hasher, chunk->data, split, last);
 
   buf->cap = MAX (BLOCK_SIZE + READ_SIZE, rest + READ_SIZE);
   buf->data = g_malloc (buf->cap);
@@ -480,6 +523,7 @@ read_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   Buffer buf = { 0 };
   Source src = { 0 };
+  KeyHasher hasher = { g_checksum_new (G_CHECKSUM_SHA256), 0 };
   gboolean skipping = FALSE;   /* inside a line longer than MAX_LINE_LENGTH */
   gsize line_start = 0;        /* start of the unfinished last line in buf */
 
@@ -532,7 +576,7 @@ read_thread (GTask        *task,
 
           if (split > 0)
             {
-              dispatch_chunk (load, &buf, split, src.raw_bytes);
+              dispatch_chunk (load, &buf, split, src.raw_bytes, &hasher, FALSE);
               line_start = line_start >= split ? line_start - split : 0;
             }
         }
@@ -546,7 +590,7 @@ read_thread (GTask        *task,
       if (error == NULL)
         {
           /* what is left, including a last line without a newline */
-          dispatch_chunk (load, &buf, buf.len, src.raw_bytes);
+          dispatch_chunk (load, &buf, buf.len, src.raw_bytes, &hasher, TRUE);
         }
       else
         {
@@ -554,13 +598,14 @@ read_thread (GTask        *task,
           const char *nl = memrchr_nl (buf.data, buf.len);
 
           if (nl != NULL)
-            dispatch_chunk (load, &buf, (gsize) (nl - buf.data) + 1, src.raw_bytes);
+            dispatch_chunk (load, &buf, (gsize) (nl - buf.data) + 1, src.raw_bytes, &hasher, TRUE);
         }
     }
 
 out:
   source_close (&src);
   g_free (buf.data);
+  g_clear_pointer (&hasher.checksum, g_checksum_free);
 
   /* wait until every chunk was appended, so the task completes after the last batch */
   g_mutex_lock (&load->lock);

@@ -21,6 +21,9 @@ struct _HsTraceReader
   GString  *partial;     /* the last line, waiting for its newline */
   gboolean  skipping;    /* inside an overlong line */
   gboolean  finished;
+
+  GChecksum *checksum;   /* of the first HS_CONTENT_KEY_BYTES, for hs_trace_get_content_key */
+  gsize      hashed;
 };
 
 G_DEFINE_FINAL_TYPE (HsTraceReader, hs_trace_reader, G_TYPE_OBJECT)
@@ -33,6 +36,7 @@ hs_trace_reader_finalize (GObject *object)
   g_clear_object (&self->trace);
   g_clear_pointer (&self->parser, hs_parser_free);
   g_string_free (self->partial, TRUE);
+  g_clear_pointer (&self->checksum, g_checksum_free);
 
   G_OBJECT_CLASS (hs_trace_reader_parent_class)->finalize (object);
 }
@@ -48,6 +52,30 @@ hs_trace_reader_init (HsTraceReader *self)
 {
   self->parser = hs_parser_new ();
   self->partial = g_string_new (NULL);
+  self->checksum = g_checksum_new (G_CHECKSUM_SHA256);
+}
+
+static void
+hash_content (HsTraceReader *self,
+              const char    *data,
+              gsize          len,
+              gboolean       last)
+{
+  gsize n;
+
+  if (self->checksum == NULL)
+    return;
+
+  n = MIN (len, HS_CONTENT_KEY_BYTES - self->hashed);
+  g_checksum_update (self->checksum, (const guchar *) data, (gssize) n);
+  self->hashed += n;
+
+  /* nothing read at all: no content, no key */
+  if (self->hashed == HS_CONTENT_KEY_BYTES || (last && self->hashed > 0))
+    {
+      hs_trace_set_content_key (self->trace, g_checksum_get_string (self->checksum));
+      g_clear_pointer (&self->checksum, g_checksum_free);
+    }
 }
 
 HsTraceReader *
@@ -99,6 +127,8 @@ hs_trace_reader_feed (HsTraceReader *self,
 
   g_return_if_fail (HS_IS_TRACE_READER (self));
   g_return_if_fail (!self->finished);
+
+  hash_content (self, data, len, FALSE);
 
   while (p < end)
     {
@@ -155,6 +185,7 @@ hs_trace_reader_finish (HsTraceReader *self)
   hs_parser_finish (self->parser);
   self->finished = TRUE;
   publish (self);
+  hash_content (self, NULL, 0, TRUE);
 }
 
 /* Bytes of an unfinished last line held back. */

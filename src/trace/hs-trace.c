@@ -22,6 +22,8 @@ struct _HsTrace
   /* Only the main thread appends. Worker threads (sorting a table) read under this lock,
    * because an append may move the columns' memory. */
   GRWLock       lock;
+
+  char         *content_key;
 };
 
 G_DEFINE_FINAL_TYPE (HsTrace, hs_trace, G_TYPE_OBJECT)
@@ -31,6 +33,7 @@ enum {
   PROP_NAME,
   PROP_N_CYCLES,
   PROP_N_EVENTS,
+  PROP_CONTENT_KEY,
   N_PROPS
 };
 
@@ -48,6 +51,7 @@ hs_trace_finalize (GObject *object)
   HsTrace *self = (HsTrace *) object;
 
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->content_key, g_free);
   g_clear_pointer (&self->runs, g_array_unref);
   hs_trace_store_clear (&self->store);
   g_rw_lock_clear (&self->lock);
@@ -73,6 +77,9 @@ hs_trace_get_property (GObject    *object,
       break;
     case PROP_N_EVENTS:
       g_value_set_uint (value, hs_trace_get_n_events (self));
+      break;
+    case PROP_CONTENT_KEY:
+      g_value_set_string (value, self->content_key);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -116,6 +123,9 @@ hs_trace_class_init (HsTraceClass *klass)
   properties[PROP_N_EVENTS] =
     g_param_spec_uint ("n-events", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTENT_KEY] =
+    g_param_spec_string ("content-key", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -776,6 +786,33 @@ hs_trace_describe_format (HsTrace *self)
     version = "several Go versions";
 
   return g_strdup (version);
+}
+
+/*
+ * A key for what the trace holds, to find notes saved for it: the SHA-256 of its first
+ * HS_CONTENT_KEY_BYTES bytes (or of all of it, when shorter). Only the start counts, so a
+ * log that keeps growing keeps its key. NULL until that much was read.
+ */
+const char *
+hs_trace_get_content_key (HsTrace *self)
+{
+  g_return_val_if_fail (HS_IS_TRACE (self), NULL);
+
+  return self->content_key;
+}
+
+void
+hs_trace_set_content_key (HsTrace    *self,
+                          const char *key)
+{
+  g_return_if_fail (HS_IS_TRACE (self));
+
+  if (g_strcmp0 (self->content_key, key) == 0)
+    return;
+
+  g_free (self->content_key);
+  self->content_key = g_strdup (key);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_KEY]);
 }
 
 gsize

@@ -116,6 +116,11 @@ guint64             hs_trace_get_first_legacy_line (HsTrace          *self);
 HsGcFormat          hs_trace_get_gc_formats      (HsTrace            *self);
 HsScavFormat        hs_trace_get_scav_formats    (HsTrace            *self);
 char               *hs_trace_describe_format     (HsTrace            *self);
+#define HS_CONTENT_KEY_BYTES (1u << 20)
+
+const char         *hs_trace_get_content_key     (HsTrace            *self);
+void                hs_trace_set_content_key     (HsTrace            *self,
+                                                  const char         *key);
 gsize               hs_trace_get_memory          (HsTrace            *self);
 
 void                hs_trace_read_lock           (HsTrace            *self);
