@@ -541,6 +541,16 @@ hs_chart_stack_get_viewport (HsChartStack *self)
   return self->viewport;
 }
 
+/* The chart of @kind, an HsChartView: for tests, and for the window's focus handling. */
+GtkWidget *
+hs_chart_stack_get_view (HsChartStack *self,
+                         HsChartKind   kind)
+{
+  g_return_val_if_fail (HS_IS_CHART_STACK (self), NULL);
+  g_return_val_if_fail (kind < HS_N_CHARTS, NULL);
+  return self->views[kind];
+}
+
 gint64
 hs_chart_stack_get_selected_cycle (HsChartStack *self)
 {

@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (HsChartStack, hs_chart_stack, HS, CHART_STACK, GtkWidget)
 GtkWidget       *hs_chart_stack_new                (HsTrace         *trace);
 HsChartRenderer *hs_chart_stack_get_renderer       (HsChartStack    *self);
 HsTimeViewport  *hs_chart_stack_get_viewport       (HsChartStack    *self);
+GtkWidget       *hs_chart_stack_get_view           (HsChartStack    *self,
+                                                    HsChartKind      kind);
 gint64           hs_chart_stack_get_selected_cycle (HsChartStack    *self);
 void             hs_chart_stack_set_selected_cycle (HsChartStack    *self,
                                                     gint64           cycle);
