@@ -12,6 +12,7 @@
 static const char * const headless_options[] = {
   "--summary",
   "--csv",
+  "--export",
   NULL
 };
 
@@ -46,6 +47,11 @@ hs_cli_main (int    argc,
   gboolean summary = FALSE;
   gboolean json = FALSE;
   g_autofree char *csv = NULL;
+  g_autofree char *export = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *range = NULL;
+  g_autofree char *charts = NULL;
+  gboolean dark = FALSE;
   int status = HS_EXIT_OK;
   const GOptionEntry entries[] = {
     { "summary", 0, 0, G_OPTION_ARG_NONE, &summary,
@@ -54,6 +60,16 @@ hs_cli_main (int    argc,
       N_("With --summary: print one JSON object"), NULL },
     { "csv", 0, 0, G_OPTION_ARG_STRING, &csv,
       N_("Print a table as CSV and exit: cycles or scavenger"), N_("TABLE") },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &export,
+      N_("Draw the charts into OUT (.png, .svg or .pdf) and exit, without a window"), N_("OUT") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size,
+      N_("With --export: the picture's size in pixels (default 1600x1000)"), N_("WxH") },
+    { "range", 0, 0, G_OPTION_ARG_STRING, &range,
+      N_("With --export: the time range, in seconds since the start (default: all)"), N_("T0:T1") },
+    { "charts", 0, 0, G_OPTION_ARG_STRING, &charts,
+      N_("With --export: which charts, of heap,pauses,cpu,scavenger (default: all)"), N_("LIST") },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark,
+      N_("With --export: light text on a dark background"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE|-") },
     { NULL }
   };
@@ -76,6 +92,18 @@ hs_cli_main (int    argc,
       return HS_EXIT_UNREADABLE;
     }
 
+  if ((size != NULL || range != NULL || charts != NULL || dark) && export == NULL)
+    {
+      g_printerr ("heapscope: %s\n", _("--size, --range, --charts and --dark go with --export"));
+      return HS_EXIT_UNREADABLE;
+    }
+
+  if (export != NULL && summary)
+    {
+      g_printerr ("heapscope: %s\n", _("--export and --summary cannot be combined"));
+      return HS_EXIT_UNREADABLE;
+    }
+
   if (files == NULL || files[0] == NULL)
     {
       g_printerr ("heapscope: %s\n", _("name a trace file, or - for standard input"));
@@ -90,6 +118,19 @@ hs_cli_main (int    argc,
           return HS_EXIT_UNREADABLE;
         }
       return hs_cli_csv (csv, files[0]);
+    }
+
+  if (export != NULL)
+    {
+      HsCliExportOptions options = { export, files[0], size, range, charts, dark };
+
+      if (files[1] != NULL)
+        {
+          g_printerr ("heapscope: %s\n", _("--export draws one trace: name a single FILE or -"));
+          return HS_EXIT_UNREADABLE;
+        }
+
+      return hs_cli_export (&options);
     }
 
   for (guint i = 0; files[i] != NULL; i++)

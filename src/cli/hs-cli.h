@@ -14,6 +14,16 @@ enum
   HS_EXIT_UNREADABLE = 2,   /* missing, a directory, no permission, bad arguments */
 };
 
+typedef struct
+{
+  const char *output;       /* OUT.png|svg|pdf */
+  const char *input;        /* FILE or - */
+  const char *size;         /* WIDTHxHEIGHT, or NULL */
+  const char *range;        /* T0:T1, or NULL */
+  const char *charts;       /* heap,pauses,cpu,scavenger, or NULL */
+  gboolean    dark;
+} HsCliExportOptions;
+
 gboolean hs_cli_is_headless (int          argc,
                              char       **argv);
 int      hs_cli_main        (int          argc,
@@ -22,5 +32,6 @@ int      hs_cli_summary     (const char  *path,
                              gboolean     json);
 int      hs_cli_csv         (const char  *table,
                              const char  *path);
+int      hs_cli_export      (const HsCliExportOptions *options);
 
 G_END_DECLS

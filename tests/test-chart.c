@@ -1,0 +1,556 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-chart.c: the chart renderer: axes, the min/max pyramid, real pixels, export, --export. */
+
+#include "config.h"
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "chart/hs-chart-export.h"
+#include "chart/hs-chart-renderer.h"
+#include "test-chart-synth.h"
+
+/* Axes */
+
+static void
+test_axis_bytes (void)
+{
+  HsValueAxis axis;
+  g_autofree char *l0 = NULL, *l1 = NULL, *top = NULL;
+
+  /* 1000 MiB in at most 5 ticks: 1000 / 5 = 200, a clean step already: 0 … 1000 MiB */
+  hs_value_axis_init (&axis, HS_CHART_UNIT_BYTES, 1000.0 * 1048576, 5);
+  g_assert_cmpstr (axis.unit, ==, "MiB");
+  g_assert_cmpfloat (axis.step, ==, 200.0 * 1048576);
+  g_assert_cmpuint (axis.n_ticks, ==, 6);
+  g_assert_cmpfloat (axis.max, ==, 1000.0 * 1048576);
+  l0 = hs_value_axis_format_tick (&axis, 0);
+  l1 = hs_value_axis_format_tick (&axis, axis.step);
+  top = hs_value_axis_format_tick (&axis, axis.max);
+  g_assert_cmpstr (l0, ==, "0 MiB");
+  g_assert_cmpstr (l1, ==, "200 MiB");
+  g_assert_cmpstr (top, ==, "1000 MiB");
+
+  /* 1.8 GiB in at most 4: 0.45 rounds up to 0.5 GiB; ticks 0, 0.5 … 2.0 GiB */
+  hs_value_axis_init (&axis, HS_CHART_UNIT_BYTES, 1.8 * 1073741824.0, 4);
+  g_assert_cmpstr (axis.unit, ==, "GiB");
+  g_assert_cmpfloat (axis.step, ==, 0.5 * 1073741824.0);
+  g_assert_cmpuint (axis.n_ticks, ==, 5);
+  g_clear_pointer (&l1, g_free);
+  l1 = hs_value_axis_format_tick (&axis, axis.step * 3);
+  g_assert_cmpstr (l1, ==, "1.5 GiB");
+
+  /* 3000 bytes: KiB (2.93 KiB), step 1 KiB in 3 ticks */
+  hs_value_axis_init (&axis, HS_CHART_UNIT_BYTES, 3000.0, 3);
+  g_assert_cmpstr (axis.unit, ==, "KiB");
+  g_assert_cmpfloat (axis.step, ==, 1024.0);
+  g_assert_cmpfloat (axis.max, ==, 3072.0);
+}
+
+static void
+test_axis_ms (void)
+{
+  HsValueAxis axis;
+  g_autofree char *label = NULL;
+
+  /* 0.4 ms is shown in µs: 400 / 4 = 100 µs steps */
+  hs_value_axis_init (&axis, HS_CHART_UNIT_MS, 0.4, 4);
+  g_assert_cmpstr (axis.unit, ==, "µs");
+  g_assert_cmpfloat_with_epsilon (axis.step, 0.1, 1e-12);
+  label = hs_value_axis_format_tick (&axis, 0.3);
+  g_assert_cmpstr (label, ==, "300 µs");
+  g_clear_pointer (&label, g_free);
+
+  /* 7 ms in at most 3: 2.33 → 2.5 ms, ticks up to 7.5 ms */
+  hs_value_axis_init (&axis, HS_CHART_UNIT_MS, 7.0, 3);
+  g_assert_cmpstr (axis.unit, ==, "ms");
+  g_assert_cmpfloat (axis.step, ==, 2.5);
+  g_assert_cmpfloat (axis.max, ==, 7.5);
+  label = hs_value_axis_format_tick (&axis, 5.0);
+  g_assert_cmpstr (label, ==, "5.0 ms");
+  g_clear_pointer (&label, g_free);
+
+  /* 12 s = 12000 ms: seconds, steps of 5 s */
+  hs_value_axis_init (&axis, HS_CHART_UNIT_MS, 12000.0, 3);
+  g_assert_cmpstr (axis.unit, ==, "s");
+  g_assert_cmpfloat (axis.step, ==, 5000.0);
+  label = hs_value_axis_format_tick (&axis, 10000.0);
+  g_assert_cmpstr (label, ==, "10 s");
+}
+
+static void
+test_axis_time (void)
+{
+  static const struct { double t, step; const char *text; } cases[] = {
+    { 0.0, 1.0, "0s" },
+    { 0.25, 0.05, "250ms" },
+    { 1.5, 0.5, "1.5s" },
+    { 45.0, 15.0, "45s" },
+    { 90.0, 30.0, "1m30s" },
+    { 3600.0, 600.0, "1h" },
+    { 3900.0, 300.0, "1h5m" },
+    { 700.0, 1.0, "11m40s" },
+  };
+  HsTimeAxis axis;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = hs_chart_format_duration (cases[i].t, cases[i].step);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+
+  /* 700 s in at most 6 ticks: 116.7 s → 2 min steps at 0, 2m … 10m */
+  hs_time_axis_init (&axis, 0.0, 700.0, 6);
+  g_assert_cmpfloat (axis.step, ==, 120.0);
+  g_assert_cmpfloat (axis.first, ==, 0.0);
+  g_assert_cmpuint (axis.n_ticks, ==, 6);
+
+  /* from 13 s to 47 s in at most 4: 8.5 → 10 s steps at 20, 30, 40 */
+  hs_time_axis_init (&axis, 13.0, 47.0, 4);
+  g_assert_cmpfloat (axis.step, ==, 10.0);
+  g_assert_cmpfloat (axis.first, ==, 20.0);
+  g_assert_cmpuint (axis.n_ticks, ==, 3);
+}
+
+/* The pyramid */
+
+static void
+fetch_array (gpointer  data,
+             guint     first,
+             guint     n,
+             double   *out)
+{
+  memcpy (out, (double *) data + first, n * sizeof (double));
+}
+
+static void
+test_pyramid_query (void)
+{
+  const guint n = 200000;
+  g_autofree double *values = g_new (double, n);
+  g_autoptr(HsChartPyramid) pyramid = hs_chart_pyramid_new (fetch_array, values);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+
+  for (guint i = 0; i < n; i++)
+    values[i] = g_rand_int_range (rand, 0, 1000000);
+
+  /* grown in uneven pieces, as a live trace grows */
+  for (guint have = 0; have < n; )
+    {
+      have = MIN (n, have + g_rand_int_range (rand, 1, 5000));
+      hs_chart_pyramid_extend (pyramid, have);
+    }
+
+  for (guint k = 0; k < 2000; k++)
+    {
+      guint a = g_rand_int_range (rand, 0, n);
+      guint b = k % 2 ? MIN (n, a + (guint) g_rand_int_range (rand, 1, 40)) : (guint) g_rand_int_range (rand, a + 1, n + 1);
+      double min = INFINITY, max = -INFINITY, qmin, qmax;
+
+      for (guint i = a; i < b; i++)
+        {
+          min = MIN (min, values[i]);
+          max = MAX (max, values[i]);
+        }
+      g_assert_true (hs_chart_pyramid_query (pyramid, a, b, &qmin, &qmax));
+      g_assert_cmpfloat (qmin, ==, min);
+      g_assert_cmpfloat (qmax, ==, max);
+    }
+
+  /* roughly half a byte per value: 16-value buckets of two floats, and their parents */
+  g_assert_cmpuint (hs_chart_pyramid_get_memory (pyramid), <, n * 0.6 + 1024);
+}
+
+/* Pixels */
+
+typedef struct
+{
+  guint8 r, g, b;
+} Rgb;
+
+static Rgb
+pixel (cairo_surface_t *surface,
+       int              x,
+       int              y)
+{
+  const guint8 *row = cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface);
+  guint32 p = ((const guint32 *) (gconstpointer) row)[x];
+  Rgb c = { (p >> 16) & 0xff, (p >> 8) & 0xff, p & 0xff };
+
+  return c;
+}
+
+static gboolean
+is_white (Rgb c)
+{
+  return c.r > 245 && c.g > 245 && c.b > 245;
+}
+
+/* The light palette's live heap (#1c71d8) and pause (#1c71d8) blue, antialiased at most a little */
+static gboolean
+is_blue (Rgb c)
+{
+  return c.b > 170 && c.r < 110 && c.g < 160;
+}
+
+static void
+only_series (HsChartRenderer *renderer,
+             HsChartSeries    keep)
+{
+  for (guint s = 0; s < HS_N_SERIES; s++)
+    hs_chart_renderer_set_series_visible (renderer, s, s == keep);
+}
+
+static void
+live_800_then_200 (guint64     i,
+                    HsGcRecord *r,
+                    gpointer    user_data)
+{
+  r->heap_live_mb = i < 50 ? 800 : 200;
+}
+
+/*
+ * 100 cycles, one a second, live heap 800 MiB for cycles 1–50 and 200 MiB after. The heap
+ * chart alone, 1102 × 388 pixels: the plot is 1010 px wide from x = 76 (one pixel per
+ * 0.1 s over 0–101 s) and 360 px high from y = 24 (a 24 px header, 4 px under it). At most
+ * 360 / 36 = 10 ticks for 840 MiB (the 5 % headroom) gives steps of 100 MiB up to 900,
+ * so 800 MiB is row 24 + 360 × (1 − 800/900) = 64 and 200 MiB row 304.
+ */
+static void
+test_render_series_rows (void)
+{
+  g_autoptr(HsTrace) trace = synth_trace (100, 1000, 100, live_800_then_200, NULL);
+  g_autoptr(HsChartRenderer) renderer = hs_chart_renderer_new (trace);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1102, 388);
+  cairo_t *cr = cairo_create (surface);
+  HsChartRenderOptions options;
+  HsChartRect plot;
+
+  only_series (renderer, HS_SERIES_HEAP_LIVE);
+  hs_chart_renderer_options_init (renderer, &options);
+  options.start = 0.0;
+  options.end = 101.0;
+  options.charts = HS_CHART_MASK (HS_CHART_HEAP);
+  options.flags = 0;
+  hs_chart_renderer_render (renderer, cr, 1102, 388, &options);
+  cairo_surface_flush (surface);
+
+  g_assert_true (hs_chart_renderer_get_plot_rect (renderer, 1102, 388, &options, HS_CHART_HEAP, &plot));
+  g_assert_cmpfloat (plot.x, ==, 76.0);
+  g_assert_cmpfloat (plot.width, ==, 1010.0);
+
+  /* cycle 20 at 20 s: x = 276; the line at row 64, white space above it */
+  g_assert_true (is_blue (pixel (surface, 276, 64)) || is_blue (pixel (surface, 276, 63)));
+  g_assert_true (is_white (pixel (surface, 276, 54)));
+  g_assert_false (is_white (pixel (surface, 276, 200)));   /* the area under the line is tinted */
+
+  /* cycle 80 at 80 s: x = 876; line at row 304, white above */
+  g_assert_true (is_blue (pixel (surface, 876, 304)) || is_blue (pixel (surface, 876, 303)));
+  g_assert_true (is_white (pixel (surface, 876, 290)));
+  g_assert_true (is_white (pixel (surface, 876, 54)));
+
+  /* nothing left of the first cycle (1 s, x = 86) but the plot's white */
+  g_assert_true (is_white (pixel (surface, 80, 200)));
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+one_spike (guint64     i,
+           HsGcRecord *r,
+           gpointer    user_data)
+{
+  if (i == GPOINTER_TO_UINT (user_data))
+    r->clock_us[HS_CLOCK_MARK_TERM] = 50000 - 50;   /* a 50 ms pause */
+}
+
+/*
+ * One 50 ms pause among 10^6 pauses of 0.1 ms, drawn 876 px wide: over 1000 cycles per
+ * pixel. The axis must reach 50 ms and the spike's column must hold a bar to the top.
+ */
+static void
+test_render_spike (void)
+{
+  const guint spike = 612345;
+  g_autoptr(HsTrace) trace = synth_trace (1000000, 10, 100000, one_spike, GUINT_TO_POINTER (spike));
+  g_autoptr(HsChartRenderer) renderer = hs_chart_renderer_new (trace);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 968, 208);
+  cairo_t *cr = cairo_create (surface);
+  HsChartRenderOptions options;
+  double x, top;
+  gboolean found = FALSE;
+  guint blue_columns = 0;
+
+  only_series (renderer, HS_SERIES_PAUSE);
+  hs_chart_renderer_options_init (renderer, &options);
+  options.start = 0.0;
+  options.end = 10000.0;       /* 10^6 cycles 10 ms apart */
+  options.charts = HS_CHART_MASK (HS_CHART_PAUSES);
+  options.flags = 0;
+  hs_chart_renderer_render (renderer, cr, 968, 208, &options);
+  cairo_surface_flush (surface);
+
+  /* plot 876 px from x = 76, 180 px from y = 24; the spike at (612345 + 1) × 10 ms */
+  x = 76 + (spike + 1) * 0.010 / 10000.0 * 876.0;
+  /* 52.5 ms in at most 5 ticks: steps of 20 ms up to 60 ms; 45 ms is row 24 + 180 × 15/60 */
+  top = 24 + 180.0 * (1.0 - 45.0 / 60.0);
+  for (int dx = -1; dx <= 1; dx++)
+    found = found || is_blue (pixel (surface, (int) x + dx, (int) top));
+  g_assert_true (found);
+
+  /* everywhere else the bars are 0.1 ms: 0.3 px high, nothing at 45 ms */
+  for (int col = 76; col < 76 + 876; col++)
+    if (is_blue (pixel (surface, col, (int) top)))
+      blue_columns++;
+  g_assert_cmpuint (blue_columns, <=, 2);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* A trace that grows draws the same as one read at once. */
+static void
+test_render_live_append (void)
+{
+  g_autoptr(HsTrace) whole = synth_trace (5000, 100, 5000, NULL, NULL);
+  g_autoptr(HsTrace) live = hs_trace_new ("live");
+  g_autoptr(HsChartRenderer) r1 = hs_chart_renderer_new (whole);
+  g_autoptr(HsChartRenderer) r2 = hs_chart_renderer_new (live);
+  HsChartData *d1 = hs_chart_renderer_get_data (r1);
+  HsChartData *d2 = hs_chart_renderer_get_data (r2);
+
+  for (guint first = 0; first < 5000; first += 37)
+    {
+      g_autoptr(HsTraceStore) store = hs_trace_store_new ();
+
+      for (guint i = first; i < MIN (5000u, first + 37); i++)
+        {
+          HsGcRecord r;
+
+          synth_record (&r, i, 100);
+          hs_trace_store_append_gc (store, &r, i + 1, 0, 0);
+        }
+      hs_trace_append_store (live, store, first);
+    }
+
+  g_assert_cmpuint (hs_chart_data_get_count (d2, HS_CHART_SOURCE_CYCLES), ==, 5000);
+  for (guint s = 0; s < HS_N_SERIES; s++)
+    {
+      double min1, max1, min2, max2;
+      gboolean has1, has2;
+
+      if (hs_chart_series_get_info (s)->source != HS_CHART_SOURCE_CYCLES)
+        continue;
+      for (guint a = 0; a < 5000; a += 611)
+        {
+          has1 = hs_chart_data_query (d1, s, a, 5000, &min1, &max1);
+          has2 = hs_chart_data_query (d2, s, a, 5000, &min2, &max2);
+          g_assert_cmpint (has1, ==, has2);
+          if (has1)
+            {
+              g_assert_cmpfloat (min1, ==, min2);
+              g_assert_cmpfloat (max1, ==, max2);
+            }
+        }
+    }
+  g_assert_cmpuint (hs_chart_data_lower_bound (d2, HS_CHART_SOURCE_CYCLES, 250.05), ==, 2500);
+}
+
+/* Export */
+
+static char *
+sample_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "samples", name, NULL);
+}
+
+static void
+test_export_formats (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("heapscope-chart-XXXXXX", NULL);
+  g_autoptr(HsTrace) trace = synth_trace (300, 1000, 300, NULL, NULL);
+  g_autoptr(HsChartRenderer) renderer = hs_chart_renderer_new (trace);
+  static const struct { const char *name; const char *magic; gsize len; } files[] = {
+    { "a.png", "\x89PNG", 4 },
+    { "a.svg", "<?xml", 5 },
+    { "a.PDF", "%PDF-", 5 },
+  };
+  HsChartRenderOptions options;
+
+  hs_chart_renderer_options_init (renderer, &options);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i].name, NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(GError) error = NULL;
+      HsChartFormat format;
+      gsize len;
+
+      g_assert_true (hs_chart_format_from_path (path, &format));
+      g_assert_true (hs_chart_export_to_file (renderer, &options, format, 640, 480, i == 1, path, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+      g_assert_cmpuint (len, >, 1000);
+      g_assert_cmpmem (contents, files[i].len, files[i].magic, files[i].len);
+      if (format == HS_CHART_FORMAT_PNG)
+        {
+          cairo_surface_t *png = cairo_image_surface_create_from_png (path);
+
+          g_assert_cmpint (cairo_image_surface_get_width (png), ==, 640);
+          g_assert_cmpint (cairo_image_surface_get_height (png), ==, 480);
+          cairo_surface_destroy (png);
+        }
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) bytes = hs_chart_export_png_bytes (renderer, &options, 320, 240, FALSE, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 4, "\x89PNG", 4);
+  }
+}
+
+static void
+test_parse_arguments (void)
+{
+  int w, h;
+  double a, b;
+  guint charts;
+  HsChartFormat format;
+
+  g_assert_true (hs_chart_parse_size ("1920x1080", &w, &h, NULL));
+  g_assert_cmpint (w, ==, 1920);
+  g_assert_cmpint (h, ==, 1080);
+  g_assert_false (hs_chart_parse_size ("1920", &w, &h, NULL));
+  g_assert_false (hs_chart_parse_size ("1920x", &w, &h, NULL));
+  g_assert_false (hs_chart_parse_size ("-5x100", &w, &h, NULL));
+  g_assert_false (hs_chart_parse_size ("10x10", &w, &h, NULL));
+  g_assert_false (hs_chart_parse_size ("99999x1000", &w, &h, NULL));
+
+  g_assert_true (hs_chart_parse_range ("60:300", &a, &b, NULL));
+  g_assert_cmpfloat (a, ==, 60.0);
+  g_assert_cmpfloat (b, ==, 300.0);
+  g_assert_true (hs_chart_parse_range ("1m:2.5m", &a, &b, NULL));
+  g_assert_cmpfloat (a, ==, 60.0);
+  g_assert_cmpfloat (b, ==, 150.0);
+  g_assert_true (hs_chart_parse_range (":500ms", &a, &b, NULL));
+  g_assert_true (isnan (a));
+  g_assert_cmpfloat (b, ==, 0.5);
+  g_assert_false (hs_chart_parse_range ("300:60", &a, &b, NULL));
+  g_assert_false (hs_chart_parse_range ("abc", &a, &b, NULL));
+  g_assert_false (hs_chart_parse_range ("1:2:3", &a, &b, NULL));
+  g_assert_false (hs_chart_parse_range ("1x:2", &a, &b, NULL));
+
+  g_assert_true (hs_chart_parse_charts ("heap,cpu", &charts, NULL));
+  g_assert_cmpuint (charts, ==, HS_CHART_MASK (HS_CHART_HEAP) | HS_CHART_MASK (HS_CHART_CPU));
+  g_assert_false (hs_chart_parse_charts ("heap,memory", &charts, NULL));
+
+  g_assert_false (hs_chart_format_from_path ("out.jpg", &format));
+  g_assert_false (hs_chart_format_from_path ("out", &format));
+}
+
+/* heapscope --export, as a user runs it, with no display at all */
+
+static int
+run_heapscope (const char * const *args,
+               char              **err)
+{
+  const char *binary = g_getenv ("HEAPSCOPE");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_nonnull (binary);
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  g_ptr_array_add (argv, (gpointer) binary);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               NULL, err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static void
+test_cli_export (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("heapscope-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "seed.png", NULL);
+  g_autofree char *bad = g_build_filename (dir, "seed.gif", NULL);
+  g_autofree char *input = sample_path ("go1.9-scavenger-release.log");
+  struct { const char *args[9]; int status; } cases[] = {
+    { { "--export", out, "--size", "800x600", "--range", "100:700", "--charts", "heap,scavenger", NULL }, 0 },
+    { { "--export", bad, NULL }, 2 },
+    { { "--export", out, "--size", "800by600", NULL }, 2 },
+    { { "--export", out, "--range", "700:100", NULL }, 2 },
+    { { "--export", out, "--charts", "heap,bogus", NULL }, 2 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *err = NULL;
+      const char *args[12];
+      guint n = 0;
+      int status;
+
+      for (; cases[i].args[n] != NULL; n++)
+        args[n] = cases[i].args[n];
+      args[n++] = input;
+      args[n] = NULL;
+
+      status = run_heapscope (args, &err);
+      g_assert_cmpint (status, ==, cases[i].status);
+      if (status == 0)
+        {
+          cairo_surface_t *png = cairo_image_surface_create_from_png (out);
+
+          g_assert_cmpstr (err, ==, "");
+          g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+          g_assert_cmpint (cairo_image_surface_get_width (png), ==, 800);
+          g_assert_cmpint (cairo_image_surface_get_height (png), ==, 600);
+          cairo_surface_destroy (png);
+        }
+      else
+        {
+          /* one line, naming the problem */
+          g_assert_true (g_str_has_prefix (err, "heapscope: "));
+          g_assert_nonnull (strchr (err, '\n'));
+          g_assert_cmpstr (strchr (err, '\n') + 1, ==, "");
+        }
+    }
+
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart/axis/bytes", test_axis_bytes);
+  g_test_add_func ("/chart/axis/ms", test_axis_ms);
+  g_test_add_func ("/chart/axis/time", test_axis_time);
+  g_test_add_func ("/chart/pyramid/query", test_pyramid_query);
+  g_test_add_func ("/chart/render/series-rows", test_render_series_rows);
+  g_test_add_func ("/chart/render/spike", test_render_spike);
+  g_test_add_func ("/chart/render/live-append", test_render_live_append);
+  g_test_add_func ("/chart/export/formats", test_export_formats);
+  g_test_add_func ("/chart/export/arguments", test_parse_arguments);
+  g_test_add_func ("/chart/export/cli", test_cli_export);
+
+  return g_test_run ();
+}
