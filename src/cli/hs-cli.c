@@ -13,6 +13,7 @@ static const char * const headless_options[] = {
   "--summary",
   "--csv",
   "--export",
+  "--report",
   NULL
 };
 
@@ -48,6 +49,7 @@ hs_cli_main (int    argc,
   gboolean json = FALSE;
   g_autofree char *csv = NULL;
   g_autofree char *export = NULL;
+  g_autofree char *report = NULL;
   g_autofree char *size = NULL;
   g_autofree char *range = NULL;
   g_autofree char *charts = NULL;
@@ -70,6 +72,9 @@ hs_cli_main (int    argc,
       N_("With --export: which charts, of heap,pauses,cpu,scavenger (default: all)"), N_("LIST") },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark,
       N_("With --export: light text on a dark background"), NULL },
+    { "report", 0, 0, G_OPTION_ARG_FILENAME, &report,
+      N_("Write a report of statistics, findings, charts and notes to OUT (.pdf or .html) and exit"),
+      N_("OUT") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE|-") },
     { NULL }
   };
@@ -118,6 +123,16 @@ hs_cli_main (int    argc,
           return HS_EXIT_UNREADABLE;
         }
       return hs_cli_csv (csv, files[0]);
+    }
+
+  if (report != NULL)
+    {
+      if (files[1] != NULL)
+        {
+          g_printerr ("heapscope: %s\n", _("--report describes one trace: name a single FILE or -"));
+          return HS_EXIT_UNREADABLE;
+        }
+      return hs_cli_report (report, files[0]);
     }
 
   if (export != NULL)

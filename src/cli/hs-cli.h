@@ -30,6 +30,8 @@ int      hs_cli_main        (int          argc,
                              char       **argv);
 int      hs_cli_summary     (const char  *path,
                              gboolean     json);
+int      hs_cli_report      (const char  *out,
+                             const char  *path);
 int      hs_cli_csv         (const char  *table,
                              const char  *path);
 int      hs_cli_export      (const HsCliExportOptions *options);
