@@ -69,6 +69,16 @@ static const GcCase gc_cases[] = {
   { "gc 2 @0.367s 18%: 0.037+111+0.002 ms clock, 0.29+0/223/658+0.018 ms cpu, 1525->1525->1525 MB, 3052 MB goal, 0 MB stacks, 0 MB globals, 8 P",
     2, 367, 18, { 37, 0, 0, 111000, 2 }, { 290, 0, 0, 0, 223000, 658000, 18 },
     { 1525, 1525, 1525, 3052 }, 0, 0, 8, HS_GC_FORMAT_GO118, 0 },
+  /* 3.6, the real go1.19.8 stream */
+  { "gc 1 @0.001s 5%: 0.006+0.22+0.001 ms clock, 0.013+0.15/0/0+0.003 ms cpu, 3->4->3 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P",
+    1, 1, 5, { 6, 0, 0, 220, 1 }, { 13, 0, 0, 150, 0, 0, 3 },
+    { 3, 4, 3, 4 }, 0, 0, 2, HS_GC_FORMAT_GO118, 0 },
+  { "gc 2 @0.002s 5%: 0.006+0.30+0.001 ms clock, 0.013+0.17/0.023/0+0.003 ms cpu, 6->7->6 MB, 7 MB goal, 0 MB stacks, 0 MB globals, 2 P",
+    2, 2, 5, { 6, 0, 0, 300, 1 }, { 13, 0, 0, 170, 23, 0, 3 },
+    { 6, 7, 6, 7 }, 0, 0, 2, HS_GC_FORMAT_GO118, 0 },
+  { "gc 16 @0.519s 1%: 0.13+0.50+0.002 ms clock, 0.26+0/0.17/0+0.004 ms cpu, 5->5->5 MB, 10 MB goal, 0 MB stacks, 0 MB globals, 2 P (forced)",
+    16, 519, 1, { 130, 0, 0, 500, 2 }, { 260, 0, 0, 0, 170, 0, 4 },
+    { 5, 5, 5, 10 }, 0, 0, 2, HS_GC_FORMAT_GO118, HS_GC_FLAG_FORCED },
   /* 3.5, real go1.19.8 idle program */
   { "gc 5 @121.022s 0%: 3.4+1.5+0.003 ms clock, 6.9+0/2.7/0+0.007 ms cpu, 1->1->0 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P",
     5, 121022, 0, { 3400, 0, 0, 1500, 3 }, { 6900, 0, 0, 0, 2700, 0, 7 },
@@ -205,7 +215,9 @@ static const ScavCase scav_cases[] = {
     18432, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
   { "scvg0: inuse: 1, idle: 0, sys: 3, released: 0, consumed: 3 (MB)", HS_SCAV_KIND_SCVG,
     HS_SCAV_FORMAT_SCVG, SEQ, 0, 0, 1024, 0, 3072, 0, 3072, 0, 0, 0, 0 },
-  /* 3.2, real go1.6 */
+  /* 3.2, real go1.6 (golang/go#15212) */
+  { "scvg0: inuse: 0, idle: 0, sys: 1, released: 0, consumed: 1 (MB)", HS_SCAV_KIND_SCVG,
+    HS_SCAV_FORMAT_SCVG, SEQ, 0, 0, 0, 0, 1024, 0, 1024, 0, 0, 0, 0 },
   { "scvg1: 0 MB released", HS_SCAV_KIND_SCVG_RELEASED, HS_SCAV_FORMAT_SCVG, SEQ | REL, 1,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
   /* 3.2, FreeOSMemory: scvg-1 */
@@ -243,6 +255,11 @@ static const ScavCase scav_cases[] = {
     0, 0, 0, 0, 0, 0, 0, 0, 3736, 92 },
   { "scav 256 KiB work, 3264 KiB total, 5% util [controller reset]", HS_SCAV_KIND_SCAV,
     HS_SCAV_FORMAT_SCAV_114, HS_SCAV_FLAG_CONTROLLER_RESET, 0, 0, 0, 0, 0, 0, 0, 256, 0, 3264, 5 },
+  /* 3.6, real go1.19.8 stream */
+  { "scav 0 KiB work, 112 KiB total, 91% util", HS_SCAV_KIND_SCAV, HS_SCAV_FORMAT_SCAV_114, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 112, 91 },
+  { "scav 41160 KiB work, 59048 KiB total, 12% util", HS_SCAV_KIND_SCAV, HS_SCAV_FORMAT_SCAV_114, 0, 0,
+    0, 0, 0, 0, 0, 0, 41160, 0, 59048, 12 },
   /* 1.21+ */
   { "scav 960 KiB work (bg), 64 KiB work (eager), 1992 KiB now, 71% util", HS_SCAV_KIND_SCAV,
     HS_SCAV_FORMAT_SCAV_121, 0, 0, 0, 0, 0, 0, 0, 0, 960, 64, 1992, 71 },
