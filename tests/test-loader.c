@@ -3,8 +3,11 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <gio/gunixinputstream.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "hs-test-utils.h"
 #include "trace/hs-trace-loader.h"
@@ -565,6 +568,106 @@ test_many_small_loads (void)
     }
 }
 
+typedef struct
+{
+  int          fd;
+  GBytes      *bytes;
+  const guint *pieces;
+  guint        n_pieces;
+} PipeWriter;
+
+static gpointer
+pipe_writer_thread (gpointer data)
+{
+  PipeWriter *writer = data;
+  gsize len;
+  const char *p = g_bytes_get_data (writer->bytes, &len);
+  gsize done = 0;
+
+  for (guint i = 0; done < len; i = (i + 1) % writer->n_pieces)
+    {
+      gsize piece = MIN (writer->pieces[i], len - done);
+
+      while (piece > 0)
+        {
+          gssize n = write (writer->fd, p + done, piece);
+
+          if (n < 0 && errno == EINTR)
+            continue;
+          g_assert_cmpint (n, >, 0);
+          done += (gsize) n;
+          piece -= (gsize) n;
+        }
+    }
+  close (writer->fd);
+
+  return NULL;
+}
+
+/* Reads from a pipe written in pieces of random size: reads come back short and uneven. */
+static HsTrace *
+load_through_pipe (GBytes *bytes)
+{
+  guint pieces[64];
+  int fds[2];
+  PipeWriter writer;
+  GThread *thread;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  HsTrace *trace = hs_trace_new ("pipe");
+
+  for (guint i = 0; i < G_N_ELEMENTS (pieces); i++)
+    pieces[i] = (guint) g_test_rand_int_range (1, 300000);
+  g_assert_cmpint (pipe (fds), ==, 0);
+  writer = (PipeWriter) { fds[1], bytes, pieces, G_N_ELEMENTS (pieces) };
+  thread = g_thread_new ("pipe-writer", pipe_writer_thread, &writer);
+
+  stream = g_unix_input_stream_new (fds[0], TRUE);
+  g_assert_true (hs_trace_load_stream_sync (trace, stream, NULL, &error));
+  g_assert_no_error (error);
+  g_thread_join (thread);
+  hs_test_assert_accounted (trace);
+
+  return trace;
+}
+
+static void
+test_pipe_plain (void)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (big_data, &len);
+  g_autoptr(HsTrace) piped = load_through_pipe (big_data);
+  g_autoptr(HsTrace) sequential = hs_test_parse_sequential (data, len);
+
+  hs_test_assert_traces_equal (piped, sequential);
+}
+
+/* Five gzip members through a pipe: member boundaries land anywhere in a read. */
+static void
+test_pipe_gzip_members (void)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (big_data, &len);
+  g_autoptr(GByteArray) all = g_byte_array_new ();
+  g_autoptr(GBytes) gz = NULL;
+  g_autoptr(HsTrace) piped = NULL;
+  g_autoptr(HsTrace) sequential = hs_test_parse_sequential (data, len);
+  gsize start = 0;
+
+  for (guint i = 1; i <= 5; i++)
+    {
+      gsize end = i == 5 ? len : (gsize) ((const char *) memchr (data + len * i / 5, '\n', len - len * i / 5) - data) + 1;
+      g_autoptr(GBytes) member = gzip_bytes (data + start, end - start, 1);
+
+      g_byte_array_append (all, g_bytes_get_data (member, NULL), (guint) g_bytes_get_size (member));
+      start = end;
+    }
+  gz = g_byte_array_free_to_bytes (g_steal_pointer (&all));
+
+  piped = load_through_pipe (gz);
+  hs_test_assert_traces_equal (piped, sequential);
+}
+
 static void
 test_missing (void)
 {
@@ -603,6 +706,8 @@ main (int   argc,
   g_test_add_func ("/loader/input/long-line", test_long_line);
   g_test_add_func ("/loader/input/random-binary", test_random_binary);
   g_test_add_func ("/loader/input/missing", test_missing);
+  g_test_add_func ("/loader/stream/pipe-plain", test_pipe_plain);
+  g_test_add_func ("/loader/stream/pipe-gzip-members", test_pipe_gzip_members);
   g_test_add_func ("/loader/async/progress", test_progress);
   g_test_add_func ("/loader/async/cancel", test_cancel);
   g_test_add_func ("/loader/async/many-small-loads", test_many_small_loads);
