@@ -11,6 +11,7 @@
 
 #include "hs-test-utils.h"
 #include "trace/hs-trace-loader.h"
+#include "trace/hs-trace-reader.h"
 
 /*
  * hs-trace-loader.c reads 2 bytes (the gzip magic), then READ_SIZE = 256 KiB at a time, and
@@ -599,6 +600,91 @@ test_many_small_loads (void)
     }
 }
 
+/* One random line, or two for a torn record, from every kind the parser tells apart. */
+static void
+add_random_line (Builder *b)
+{
+  guint kind = (guint) g_test_rand_int_range (0, 100);
+  guint k = (guint) g_test_rand_int_range (0, 4);
+
+  if (kind < 40)
+    add_gc (b, "", "");
+  else if (kind < 45)
+    add_gc (b, "pod-a: ", k == 0 ? " (forced)" : "");
+  else if (kind < 47)
+    {
+      /* another process: the counter restarts */
+      b->number = 0;
+      b->time_ms = 0;
+      add_gc (b, "", "");
+    }
+  else if (kind < 50)
+    g_string_append (b->text, "GC forced\n");
+  else if (kind < 55)
+    {
+      b->number++;
+      b->time_ms += 3;
+      g_string_append_printf (b->text, "gc %u @%" G_GUINT64_FORMAT ".%03us 1%%: program output\n",
+                              b->number, b->time_ms / 1000, (guint) (b->time_ms % 1000));
+      /* mostly completed by the next line; sometimes not */
+      if (k != 0)
+        g_string_append (b->text, "0.015+1.3+0.004 ms clock, 0.030+0.6/1.1/0+0.008 ms cpu, 4->5->2 MB, 5 MB goal, 2 P\n");
+    }
+  else if (kind < 62)
+    g_string_append_printf (b->text, "scvg%u: %u MB released\n", k, kind);
+  else if (kind < 70)
+    g_string_append_printf (b->text, "scvg%u: inuse: %u, idle: 1, sys: 20, released: 14, consumed: 6 (MB)\n", k, kind);
+  else if (kind < 73)
+    g_string_append (b->text, "scav 1088 KiB work, 624 KiB, 80% util\n");
+  else if (kind < 76)
+    g_string_append (b->text, "scav 1088 KiB work, 624 KiB total, 80% util\n");
+  else if (kind < 78)
+    g_string_append (b->text, "gc6(5): 0+0+0+1000 us, 0 -> 0 MB, 2118 (2655-537) objects, 85 goroutines, 109/0/0 sweeps, 8(66) handoff, 11(38) steal, 103/4/0 yields\n");
+  else if (kind < 80)
+    g_string_append (b->text, "\n");
+  else
+    g_string_append_printf (b->text, "program output %u: the gc ran, scav and scvg are words\n", kind);
+}
+
+/*
+ * Lines of every kind in random order over three blocks and more: wherever the cuts fall,
+ * the parallel load must equal one sequential parse, and so must the live reader.
+ */
+static void
+test_random_mixture (void)
+{
+  Builder b = { g_string_new (NULL), 0, 0 };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
+
+  while (b.text->len < 13u << 20)
+    add_random_line (&b);
+  bytes = g_string_free_to_bytes (b.text);
+  path = write_temp ("mixture.log", g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  assert_loads_like_sequential (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  /* and so must the live reader, fed in pieces of random size */
+  {
+    gsize len;
+    const char *data = g_bytes_get_data (bytes, &len);
+    g_autoptr(HsTrace) sequential = hs_test_parse_sequential (data, len);
+    g_autoptr(HsTrace) live = hs_trace_new ("live");
+    g_autoptr(HsTraceReader) reader = hs_trace_reader_new (live);
+
+    for (gsize done = 0; done < len;)
+      {
+        gsize piece = (gsize) g_test_rand_int_range (1, 200000);
+
+        piece = MIN (piece, len - done);
+        hs_trace_reader_feed (reader, data + done, piece);
+        done += piece;
+      }
+    hs_trace_reader_finish (reader);
+    hs_test_assert_traces_equal (live, sequential);
+  }
+}
+
 typedef struct
 {
   int          fd;
@@ -732,6 +818,7 @@ main (int   argc,
 
   g_test_add_func ("/loader/chunks/equals-sequential", test_chunked_equals_sequential);
   g_test_add_func ("/loader/chunks/boundary-flags", test_chunk_boundary_flags);
+  g_test_add_func ("/loader/chunks/random-mixture", test_random_mixture);
   g_test_add_func ("/loader/gzip/whole", test_gzip);
   g_test_add_func ("/loader/gzip/multi-member", test_gzip_multi_member);
   g_test_add_func ("/loader/gzip/member-split-magic", test_gzip_member_split_magic);
