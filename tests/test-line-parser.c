@@ -483,6 +483,12 @@ static const PrefixCase prefix_cases[] = {
   { "2009/11/10 23:00:00 " GC_TAIL, HS_LINE_GC, 20, TRUE, G_GINT64_CONSTANT (1257894000000000), "" },
   { "2009/11/10 23:00:00.250000 " SCAV_TAIL, HS_LINE_SCAVENGER, 27, TRUE,
     G_GINT64_CONSTANT (1257894000250000), "" },
+  /* Python logging's comma, local time: date -u -d "2024-01-02 15:04:05" +%s = 1704207845 */
+  { "2024-01-02 15:04:05,123 INFO " GC_TAIL, HS_LINE_GC, 29, TRUE, G_GINT64_CONSTANT (1704207845123000), "INFO" },
+  /* date -u -d 2024-01-01T00:30:00-01:00 +%s = 1704072600: the day before in the zone */
+  { "2024-01-01T00:30:00-01:00 " GC_TAIL, HS_LINE_GC, 26, TRUE, G_GINT64_CONSTANT (1704072600000000), "" },
+  /* date -u -d 2024-01-02T15:04:05+0530 +%s = 1704188045 */
+  { "2024-01-02T15:04:05.123+0530 " GC_TAIL, HS_LINE_GC, 29, TRUE, G_GINT64_CONSTANT (1704188045123000), "" },
   /* a pod name before the time */
   { "[pod/web-1/app] 2024-01-02T15:04:05Z " SCAV_TAIL, HS_LINE_SCAVENGER, 37, TRUE,
     G_GINT64_CONSTANT (1704207845000000), "[pod/web-1/app]" },
@@ -544,6 +550,19 @@ test_prefix_journald (void)
   label = hs_line_prefix_label (line, &result.prefix);
   g_assert_cmpstr (label, ==, "host prog[15450]");
   assert_gc (&gc_cases[4], &result.gc);
+
+  /* syslog pads a one-digit day with a space */
+  {
+    const char *padded = "Sep  1 18:07:11 host prog[15450]: GC forced";
+    g_autofree char *padded_label = NULL;
+
+    hs_line_parse (padded, strlen (padded), &result);
+    g_assert_cmpint (result.kind, ==, HS_LINE_PERIODIC_MARKER);
+    g_assert_true (result.prefix.has_wall_time);
+    g_assert_cmpint (result.prefix.wall_time_us, ==, g_date_time_to_unix (expected) * G_USEC_PER_SEC);
+    padded_label = hs_line_prefix_label (padded, &result.prefix);
+    g_assert_cmpstr (padded_label, ==, "host prog[15450]");
+  }
 }
 
 /* A record after a prefix of prose without a time is a runtime line only when it reads. */
