@@ -208,32 +208,75 @@ test_stdin (void)
   assert_sample_json (run.out, "standard input");
 }
 
-static void
-test_gzip (void)
+/* The sample, gzip-compressed, its first @keep_percent % written to @name. */
+static char *
+write_sample_gzip (const char *name,
+                   guint       keep_percent)
 {
   g_autofree char *path = sample_path ();
   g_autofree char *contents = NULL;
-  g_autofree char *gz_path = NULL;
   g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
   g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
   g_autoptr(GOutputStream) out = g_converter_output_stream_new (memory, G_CONVERTER (compressor));
   g_autoptr(GError) error = NULL;
   gsize len;
-  g_auto(Run) run = { 0 };
 
   g_file_get_contents (path, &contents, &len, NULL);
   g_output_stream_write_all (out, contents, len, NULL, NULL, &error);
   g_assert_no_error (error);
   g_output_stream_close (out, NULL, &error);
   g_assert_no_error (error);
+
+  len = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory));
+  return write_temp (name, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory)),
+                     (gssize) (len * keep_percent / 100));
+}
+
+static void
+test_gzip (void)
+{
   /* the name says .txt: gzip is told by its content */
-  gz_path = write_temp ("trace.txt", g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory)),
-                        (gssize) g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory)));
+  g_autofree char *gz_path = write_sample_gzip ("trace.txt", 100);
+  g_auto(Run) run = { 0 };
 
   run_heapscope (&run, NULL, (const char *[]) { "--summary", "--json", gz_path, NULL });
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   assert_sample_json (run.out, gz_path);
+}
+
+/* A .gz cut short: said on stderr, and the lines before the cut are summarised. */
+static void
+test_gzip_truncated (void)
+{
+  g_autofree char *gz_path = write_sample_gzip ("truncated.log.gz", 60);
+  g_autofree char *expected = g_strdup_printf ("heapscope: %s: the compressed data ends early\n", gz_path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  g_auto(Run) run = { 0 };
+
+  run_heapscope (&run, NULL, (const char *[]) { "--summary", "--json", gz_path, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, expected);
+  root = parse_json (parser, run.out);
+  g_assert_cmpint (json_object_get_int_member (root, "gc_cycles"), >, 0);
+  g_assert_cmpint (json_object_get_int_member (root, "gc_cycles"), <, 114);
+}
+
+/* gzip magic, then nothing inflate can read: unreadable */
+static void
+test_gzip_corrupt (void)
+{
+  static const char data[] = "\x1f\x8b\x08\x00garbage that is not deflate";
+  g_autofree char *path = write_temp ("corrupt.gz", data, sizeof data - 1);
+  g_autofree char *prefix = g_strdup_printf ("heapscope: %s: the compressed data is corrupt (", path);
+  g_auto(Run) run = { 0 };
+
+  run_heapscope (&run, NULL, (const char *[]) { "--summary", path, NULL });
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_true (g_str_has_prefix (run.err, prefix));
+  g_assert_true (g_str_has_suffix (run.err, ")\n"));
+  g_assert_cmpstr (run.out, ==, "");
 }
 
 static void
@@ -362,6 +405,29 @@ test_malformed (void)
                    "expected “ ms clock, ” after the clock phases");
 }
 
+/* Ten malformed lines are named, the rest counted. */
+static void
+test_many_malformed (void)
+{
+  g_autoptr(GString) text = g_string_new ("scav 0 KiB work, 112 KiB total, 91% util\n");
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_auto(Run) run = { 0 };
+
+  for (guint i = 0; i < 12; i++)
+    g_string_append (text, "scav 1 KiB work\n");
+  path = write_temp ("many-malformed.log", text->str, -1);
+  for (guint i = 0; i < 10; i++)
+    g_string_append_printf (expected, "heapscope: %s:%u: malformed line: expected “, T KiB total, ” in a scav line\n",
+                            path, i + 2);
+  g_string_append_printf (expected, "heapscope: %s: 2 more malformed lines\n", path);
+
+  run_heapscope (&run, NULL, (const char *[]) { "--summary", path, NULL });
+  /* a scavtrace-only log is still a trace */
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, expected->str);
+}
+
 static void
 test_bad_arguments (void)
 {
@@ -396,6 +462,9 @@ main (int   argc,
   g_test_add_func ("/cli/summary/json", test_summary_json);
   g_test_add_func ("/cli/summary/stdin", test_stdin);
   g_test_add_func ("/cli/summary/gzip", test_gzip);
+  g_test_add_func ("/cli/summary/gzip-truncated", test_gzip_truncated);
+  g_test_add_func ("/cli/summary/many-malformed", test_many_malformed);
+  g_test_add_func ("/cli/errors/gzip-corrupt", test_gzip_corrupt);
   g_test_add_func ("/cli/summary/malformed", test_malformed);
   g_test_add_func ("/cli/errors/missing", test_missing);
   g_test_add_func ("/cli/errors/directory", test_directory);

@@ -69,6 +69,16 @@ static const GcCase gc_cases[] = {
   { "gc 2 @0.367s 18%: 0.037+111+0.002 ms clock, 0.29+0/223/658+0.018 ms cpu, 1525->1525->1525 MB, 3052 MB goal, 0 MB stacks, 0 MB globals, 8 P",
     2, 367, 18, { 37, 0, 0, 111000, 2 }, { 290, 0, 0, 0, 223000, 658000, 18 },
     { 1525, 1525, 1525, 3052 }, 0, 0, 8, HS_GC_FORMAT_GO118, 0 },
+  /* 3.6, the real go1.19.8 stream */
+  { "gc 1 @0.001s 5%: 0.006+0.22+0.001 ms clock, 0.013+0.15/0/0+0.003 ms cpu, 3->4->3 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P",
+    1, 1, 5, { 6, 0, 0, 220, 1 }, { 13, 0, 0, 150, 0, 0, 3 },
+    { 3, 4, 3, 4 }, 0, 0, 2, HS_GC_FORMAT_GO118, 0 },
+  { "gc 2 @0.002s 5%: 0.006+0.30+0.001 ms clock, 0.013+0.17/0.023/0+0.003 ms cpu, 6->7->6 MB, 7 MB goal, 0 MB stacks, 0 MB globals, 2 P",
+    2, 2, 5, { 6, 0, 0, 300, 1 }, { 13, 0, 0, 170, 23, 0, 3 },
+    { 6, 7, 6, 7 }, 0, 0, 2, HS_GC_FORMAT_GO118, 0 },
+  { "gc 16 @0.519s 1%: 0.13+0.50+0.002 ms clock, 0.26+0/0.17/0+0.004 ms cpu, 5->5->5 MB, 10 MB goal, 0 MB stacks, 0 MB globals, 2 P (forced)",
+    16, 519, 1, { 130, 0, 0, 500, 2 }, { 260, 0, 0, 0, 170, 0, 4 },
+    { 5, 5, 5, 10 }, 0, 0, 2, HS_GC_FORMAT_GO118, HS_GC_FLAG_FORCED },
   /* 3.5, real go1.19.8 idle program */
   { "gc 5 @121.022s 0%: 3.4+1.5+0.003 ms clock, 6.9+0/2.7/0+0.007 ms cpu, 1->1->0 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P",
     5, 121022, 0, { 3400, 0, 0, 1500, 3 }, { 6900, 0, 0, 0, 2700, 0, 7 },
@@ -205,7 +215,9 @@ static const ScavCase scav_cases[] = {
     18432, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
   { "scvg0: inuse: 1, idle: 0, sys: 3, released: 0, consumed: 3 (MB)", HS_SCAV_KIND_SCVG,
     HS_SCAV_FORMAT_SCVG, SEQ, 0, 0, 1024, 0, 3072, 0, 3072, 0, 0, 0, 0 },
-  /* 3.2, real go1.6 */
+  /* 3.2, real go1.6 (golang/go#15212) */
+  { "scvg0: inuse: 0, idle: 0, sys: 1, released: 0, consumed: 1 (MB)", HS_SCAV_KIND_SCVG,
+    HS_SCAV_FORMAT_SCVG, SEQ, 0, 0, 0, 0, 1024, 0, 1024, 0, 0, 0, 0 },
   { "scvg1: 0 MB released", HS_SCAV_KIND_SCVG_RELEASED, HS_SCAV_FORMAT_SCVG, SEQ | REL, 1,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
   /* 3.2, FreeOSMemory: scvg-1 */
@@ -243,6 +255,11 @@ static const ScavCase scav_cases[] = {
     0, 0, 0, 0, 0, 0, 0, 0, 3736, 92 },
   { "scav 256 KiB work, 3264 KiB total, 5% util [controller reset]", HS_SCAV_KIND_SCAV,
     HS_SCAV_FORMAT_SCAV_114, HS_SCAV_FLAG_CONTROLLER_RESET, 0, 0, 0, 0, 0, 0, 0, 256, 0, 3264, 5 },
+  /* 3.6, real go1.19.8 stream */
+  { "scav 0 KiB work, 112 KiB total, 91% util", HS_SCAV_KIND_SCAV, HS_SCAV_FORMAT_SCAV_114, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 112, 91 },
+  { "scav 41160 KiB work, 59048 KiB total, 12% util", HS_SCAV_KIND_SCAV, HS_SCAV_FORMAT_SCAV_114, 0, 0,
+    0, 0, 0, 0, 0, 0, 41160, 0, 59048, 12 },
   /* 1.21+ */
   { "scav 960 KiB work (bg), 64 KiB work (eager), 1992 KiB now, 71% util", HS_SCAV_KIND_SCAV,
     HS_SCAV_FORMAT_SCAV_121, 0, 0, 0, 0, 0, 0, 0, 0, 960, 64, 1992, 71 },
@@ -466,6 +483,12 @@ static const PrefixCase prefix_cases[] = {
   { "2009/11/10 23:00:00 " GC_TAIL, HS_LINE_GC, 20, TRUE, G_GINT64_CONSTANT (1257894000000000), "" },
   { "2009/11/10 23:00:00.250000 " SCAV_TAIL, HS_LINE_SCAVENGER, 27, TRUE,
     G_GINT64_CONSTANT (1257894000250000), "" },
+  /* Python logging's comma, local time: date -u -d "2024-01-02 15:04:05" +%s = 1704207845 */
+  { "2024-01-02 15:04:05,123 INFO " GC_TAIL, HS_LINE_GC, 29, TRUE, G_GINT64_CONSTANT (1704207845123000), "INFO" },
+  /* date -u -d 2024-01-01T00:30:00-01:00 +%s = 1704072600: the day before in the zone */
+  { "2024-01-01T00:30:00-01:00 " GC_TAIL, HS_LINE_GC, 26, TRUE, G_GINT64_CONSTANT (1704072600000000), "" },
+  /* date -u -d 2024-01-02T15:04:05+0530 +%s = 1704188045 */
+  { "2024-01-02T15:04:05.123+0530 " GC_TAIL, HS_LINE_GC, 29, TRUE, G_GINT64_CONSTANT (1704188045123000), "" },
   /* a pod name before the time */
   { "[pod/web-1/app] 2024-01-02T15:04:05Z " SCAV_TAIL, HS_LINE_SCAVENGER, 37, TRUE,
     G_GINT64_CONSTANT (1704207845000000), "[pod/web-1/app]" },
@@ -527,6 +550,19 @@ test_prefix_journald (void)
   label = hs_line_prefix_label (line, &result.prefix);
   g_assert_cmpstr (label, ==, "host prog[15450]");
   assert_gc (&gc_cases[4], &result.gc);
+
+  /* syslog pads a one-digit day with a space */
+  {
+    const char *padded = "Sep  1 18:07:11 host prog[15450]: GC forced";
+    g_autofree char *padded_label = NULL;
+
+    hs_line_parse (padded, strlen (padded), &result);
+    g_assert_cmpint (result.kind, ==, HS_LINE_PERIODIC_MARKER);
+    g_assert_true (result.prefix.has_wall_time);
+    g_assert_cmpint (result.prefix.wall_time_us, ==, g_date_time_to_unix (expected) * G_USEC_PER_SEC);
+    padded_label = hs_line_prefix_label (padded, &result.prefix);
+    g_assert_cmpstr (padded_label, ==, "host prog[15450]");
+  }
 }
 
 /* A record after a prefix of prose without a time is a runtime line only when it reads. */

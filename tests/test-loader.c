@@ -3,11 +3,15 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <gio/gunixinputstream.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "hs-test-utils.h"
 #include "trace/hs-trace-loader.h"
+#include "trace/hs-trace-reader.h"
 
 /*
  * hs-trace-loader.c reads 2 bytes (the gzip magic), then READ_SIZE = 256 KiB at a time, and
@@ -411,7 +415,8 @@ test_nul_and_invalid_utf8 (void)
   m = hs_trace_get_malformed (loaded, &n_kept);
   g_assert_cmpuint (n_kept, ==, 1);
   g_assert_cmpuint (m[0].line, ==, 3);
-  g_assert_true (g_utf8_validate (m[0].text, -1, NULL));
+  /* the NUL is shown as U+FFFD rather than ending the text */
+  g_assert_cmpstr (m[0].text, ==, "gc 5 @0.1\xef\xbf\xbds 0%: torn");
   assert_loads_like_sequential (path, text, sizeof text - 1);
 }
 
@@ -505,13 +510,44 @@ run_async (HsTrace   *trace,
     g_main_context_iteration (NULL, TRUE);
 }
 
+typedef struct
+{
+  guint n_signals;
+  guint n_cycles;
+  guint n_events;
+  gboolean in_order;
+} Appended;
+
+static void
+items_appended_cb (HsTrace  *trace,
+                   guint     first_cycle,
+                   guint     n_cycles,
+                   guint     first_event,
+                   guint     n_events,
+                   Appended *appended)
+{
+  /* batches come in order, each right after the one before */
+  if (first_cycle != appended->n_cycles || first_event != appended->n_events)
+    appended->in_order = FALSE;
+  appended->n_signals++;
+  appended->n_cycles += n_cycles;
+  appended->n_events += n_events;
+}
+
 static void
 test_progress (void)
 {
   g_autoptr(HsTrace) trace = hs_trace_new ("progress");
   AsyncLoad load = { .monotonic = TRUE };
+  Appended appended = { .in_order = TRUE };
 
+  g_signal_connect (trace, "items-appended", G_CALLBACK (items_appended_cb), &appended);
   run_async (trace, &load);
+  /* one "items-appended" per batch, each followed by a progress report */
+  g_assert_cmpuint (appended.n_signals, ==, load.n_calls);
+  g_assert_true (appended.in_order);
+  g_assert_cmpuint (appended.n_cycles, ==, hs_trace_get_n_cycles (trace));
+  g_assert_cmpuint (appended.n_events, ==, hs_trace_get_n_events (trace));
   g_assert_no_error (load.error);
   g_assert_true (load.ok);
   g_assert_true (load.monotonic);
@@ -564,6 +600,197 @@ test_many_small_loads (void)
     }
 }
 
+/* One random line, or two for a torn record, from every kind the parser tells apart. */
+static void
+add_random_line (Builder *b)
+{
+  guint kind = (guint) g_test_rand_int_range (0, 100);
+  guint k = (guint) g_test_rand_int_range (0, 4);
+
+  if (kind < 40)
+    add_gc (b, "", "");
+  else if (kind < 45)
+    add_gc (b, "pod-a: ", k == 0 ? " (forced)" : "");
+  else if (kind < 47)
+    {
+      /* another process: the counter restarts */
+      b->number = 0;
+      b->time_ms = 0;
+      add_gc (b, "", "");
+    }
+  else if (kind < 50)
+    g_string_append (b->text, "GC forced\n");
+  else if (kind < 55)
+    {
+      b->number++;
+      b->time_ms += 3;
+      g_string_append_printf (b->text, "gc %u @%" G_GUINT64_FORMAT ".%03us 1%%: program output\n",
+                              b->number, b->time_ms / 1000, (guint) (b->time_ms % 1000));
+      /* mostly completed by the next line; sometimes not */
+      if (k != 0)
+        g_string_append (b->text, "0.015+1.3+0.004 ms clock, 0.030+0.6/1.1/0+0.008 ms cpu, 4->5->2 MB, 5 MB goal, 2 P\n");
+    }
+  else if (kind < 62)
+    g_string_append_printf (b->text, "scvg%u: %u MB released\n", k, kind);
+  else if (kind < 70)
+    g_string_append_printf (b->text, "scvg%u: inuse: %u, idle: 1, sys: 20, released: 14, consumed: 6 (MB)\n", k, kind);
+  else if (kind < 73)
+    g_string_append (b->text, "scav 1088 KiB work, 624 KiB, 80% util\n");
+  else if (kind < 76)
+    g_string_append (b->text, "scav 1088 KiB work, 624 KiB total, 80% util\n");
+  else if (kind < 78)
+    g_string_append (b->text, "gc6(5): 0+0+0+1000 us, 0 -> 0 MB, 2118 (2655-537) objects, 85 goroutines, 109/0/0 sweeps, 8(66) handoff, 11(38) steal, 103/4/0 yields\n");
+  else if (kind < 80)
+    g_string_append (b->text, "\n");
+  else
+    g_string_append_printf (b->text, "program output %u: the gc ran, scav and scvg are words\n", kind);
+}
+
+/*
+ * Lines of every kind in random order over three blocks and more: wherever the cuts fall,
+ * the parallel load must equal one sequential parse, and so must the live reader.
+ */
+static void
+test_random_mixture (void)
+{
+  Builder b = { g_string_new (NULL), 0, 0 };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
+
+  while (b.text->len < 13u << 20)
+    add_random_line (&b);
+  bytes = g_string_free_to_bytes (b.text);
+  path = write_temp ("mixture.log", g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  assert_loads_like_sequential (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  /* and so must the live reader, fed in pieces of random size */
+  {
+    gsize len;
+    const char *data = g_bytes_get_data (bytes, &len);
+    g_autoptr(HsTrace) sequential = hs_test_parse_sequential (data, len);
+    g_autoptr(HsTrace) live = hs_trace_new ("live");
+    g_autoptr(HsTraceReader) reader = hs_trace_reader_new (live);
+
+    for (gsize done = 0; done < len;)
+      {
+        gsize piece = (gsize) g_test_rand_int_range (1, 200000);
+
+        piece = MIN (piece, len - done);
+        hs_trace_reader_feed (reader, data + done, piece);
+        done += piece;
+      }
+    hs_trace_reader_finish (reader);
+    hs_test_assert_traces_equal (live, sequential);
+  }
+}
+
+typedef struct
+{
+  int          fd;
+  GBytes      *bytes;
+  const guint *pieces;
+  guint        n_pieces;
+} PipeWriter;
+
+static gpointer
+pipe_writer_thread (gpointer data)
+{
+  PipeWriter *writer = data;
+  gsize len;
+  const char *p = g_bytes_get_data (writer->bytes, &len);
+  gsize done = 0;
+
+  for (guint i = 0; done < len; i = (i + 1) % writer->n_pieces)
+    {
+      gsize piece = MIN (writer->pieces[i], len - done);
+
+      while (piece > 0)
+        {
+          gssize n = write (writer->fd, p + done, piece);
+
+          if (n < 0 && errno == EINTR)
+            continue;
+          g_assert_cmpint (n, >, 0);
+          done += (gsize) n;
+          piece -= (gsize) n;
+        }
+    }
+  close (writer->fd);
+
+  return NULL;
+}
+
+/* Reads from a pipe written in pieces of random size: reads come back short and uneven. */
+static HsTrace *
+load_through_pipe (GBytes *bytes)
+{
+  guint pieces[64];
+  int fds[2];
+  PipeWriter writer;
+  GThread *thread;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  HsTrace *trace = hs_trace_new ("pipe");
+
+  for (guint i = 0; i < G_N_ELEMENTS (pieces); i++)
+    pieces[i] = (guint) g_test_rand_int_range (1, 300000);
+  g_assert_cmpint (pipe (fds), ==, 0);
+  writer = (PipeWriter) { fds[1], bytes, pieces, G_N_ELEMENTS (pieces) };
+  thread = g_thread_new ("pipe-writer", pipe_writer_thread, &writer);
+
+  stream = g_unix_input_stream_new (fds[0], TRUE);
+  g_assert_true (hs_trace_load_stream_sync (trace, stream, NULL, &error));
+  g_assert_no_error (error);
+  g_thread_join (thread);
+  hs_test_assert_accounted (trace);
+
+  return trace;
+}
+
+static void
+assert_like_big_sequential (HsTrace *trace)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (big_data, &len);
+  g_autoptr(HsTrace) sequential = hs_test_parse_sequential (data, len);
+
+  hs_test_assert_traces_equal (trace, sequential);
+}
+
+static void
+test_pipe_plain (void)
+{
+  g_autoptr(HsTrace) piped = load_through_pipe (big_data);
+
+  assert_like_big_sequential (piped);
+}
+
+/* Five gzip members through a pipe: member boundaries land anywhere in a read. */
+static void
+test_pipe_gzip_members (void)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (big_data, &len);
+  g_autoptr(GByteArray) all = g_byte_array_new ();
+  g_autoptr(GBytes) gz = NULL;
+  g_autoptr(HsTrace) piped = NULL;
+  gsize start = 0;
+
+  for (guint i = 1; i <= 5; i++)
+    {
+      gsize end = i == 5 ? len : (gsize) ((const char *) memchr (data + len * i / 5, '\n', len - len * i / 5) - data) + 1;
+      g_autoptr(GBytes) member = gzip_bytes (data + start, end - start, 1);
+
+      g_byte_array_append (all, g_bytes_get_data (member, NULL), (guint) g_bytes_get_size (member));
+      start = end;
+    }
+  gz = g_byte_array_free_to_bytes (g_steal_pointer (&all));
+
+  piped = load_through_pipe (gz);
+  assert_like_big_sequential (piped);
+}
+
 static void
 test_missing (void)
 {
@@ -591,6 +818,7 @@ main (int   argc,
 
   g_test_add_func ("/loader/chunks/equals-sequential", test_chunked_equals_sequential);
   g_test_add_func ("/loader/chunks/boundary-flags", test_chunk_boundary_flags);
+  g_test_add_func ("/loader/chunks/random-mixture", test_random_mixture);
   g_test_add_func ("/loader/gzip/whole", test_gzip);
   g_test_add_func ("/loader/gzip/multi-member", test_gzip_multi_member);
   g_test_add_func ("/loader/gzip/member-split-magic", test_gzip_member_split_magic);
@@ -602,6 +830,8 @@ main (int   argc,
   g_test_add_func ("/loader/input/long-line", test_long_line);
   g_test_add_func ("/loader/input/random-binary", test_random_binary);
   g_test_add_func ("/loader/input/missing", test_missing);
+  g_test_add_func ("/loader/stream/pipe-plain", test_pipe_plain);
+  g_test_add_func ("/loader/stream/pipe-gzip-members", test_pipe_gzip_members);
   g_test_add_func ("/loader/async/progress", test_progress);
   g_test_add_func ("/loader/async/cancel", test_cancel);
   g_test_add_func ("/loader/async/many-small-loads", test_many_small_loads);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "hs-test-utils.h"
 #include "trace/hs-summary.h"
 
@@ -106,6 +108,18 @@ test_range (void)
   g_assert_cmpuint (s.pause_total_us, ==, 0);
 }
 
+/* The GC CPU share the last cycle printed, exact even where a double is not (2^53 + 1). */
+static void
+test_cpu_percent_exact (void)
+{
+  const char *text = "gc 1 @0.100s 9007199254740993%: 0.010+1.0+0.010 ms clock, 0.020+0/1.0/0+0.020 ms cpu, 4->4->1 MB, 5 MB goal, 2 P\n";
+  g_autoptr(HsTrace) trace = hs_test_parse_sequential (text, strlen (text));
+  HsSummary s;
+
+  hs_summary_compute (trace, 0, 1, &s);
+  g_assert_cmpuint (s.cpu_percent_last, ==, G_GUINT64_CONSTANT (9007199254740993));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -115,6 +129,7 @@ main (int   argc,
   g_test_add_func ("/summary/percentile/hand", test_percentile_hand);
   g_test_add_func ("/summary/HsSummary/sample", test_sample);
   g_test_add_func ("/summary/HsSummary/range", test_range);
+  g_test_add_func ("/summary/HsSummary/cpu-percent-exact", test_cpu_percent_exact);
 
   return g_test_run ();
 }

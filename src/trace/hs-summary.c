@@ -156,6 +156,8 @@ hs_summary_compute (HsTrace   *trace,
         summary->periodic_cycles++;
       if (r.flags & HS_GC_FLAG_JOINED)
         summary->joined_cycles++;
+      /* from the exact record: through a double, values past 2^53 would be rounded */
+      summary->cpu_percent_last = r.cpu_percent;
     }
 
   qsort (pauses, n_cycles, sizeof (guint64), compare_u64);
@@ -166,7 +168,6 @@ hs_summary_compute (HsTrace   *trace,
   summary->pause_p999_us = hs_percentile_nearest_rank (pauses, n_cycles, 99.9);
 
   summary->has_cpu_percent = TRUE;
-  summary->cpu_percent_last = (guint64) hs_trace_get_gc_value (trace, HS_GC_FIELD_CPU_PERCENT, end - 1);
 
   summary->n_runs = hs_trace_get_run_of_cycle (trace, end - 1) -
                     hs_trace_get_run_of_cycle (trace, first_cycle) + 1;
