@@ -43,6 +43,19 @@ hs_test_load_file (const char  *path,
   return g_steal_pointer (&trace);
 }
 
+/* A sample of tests/data/samples/, which must load. */
+HsTrace *
+hs_test_load_sample (const char *name)
+{
+  g_autofree char *path = hs_test_sample_path (name);
+  g_autoptr(GError) error = NULL;
+  HsTrace *trace = hs_test_load_file (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (trace);
+  return trace;
+}
+
 /* lines = parsed + skipped + malformed, and each kind of line in exactly one counter */
 void
 hs_test_assert_accounted (HsTrace *trace)

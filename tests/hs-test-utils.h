@@ -13,6 +13,7 @@ HsTrace *hs_test_parse_sequential     (const char  *data,
                                        gsize        len);
 HsTrace *hs_test_load_file            (const char  *path,
                                        GError     **error);
+HsTrace *hs_test_load_sample          (const char  *name);
 void     hs_test_assert_accounted     (HsTrace     *trace);
 void     hs_test_assert_traces_equal  (HsTrace     *a,
                                        HsTrace     *b);

@@ -10,19 +10,7 @@
 #include "trace/hs-findings.h"
 #include "trace/hs-trace-loader.h"
 #include "trace/hs-trace-reader.h"
-
-static HsTrace *
-load_sample (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "samples", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  HsTrace *trace = hs_trace_new (name);
-
-  g_assert_true (hs_trace_load_file_sync (trace, file, NULL, &error));
-  g_assert_no_error (error);
-  return trace;
-}
+#include "hs-test-utils.h"
 
 static const HsFinding *
 find (GPtrArray  *findings,
@@ -111,7 +99,7 @@ test_healthy_samples (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autoptr(HsTrace) trace = load_sample (names[i]);
+      g_autoptr(HsTrace) trace = hs_test_load_sample (names[i]);
       g_autoptr(GPtrArray) findings = hs_findings_analyze (trace);
 
       assert_quiet (findings);
@@ -131,7 +119,7 @@ test_healthy_synthetic (void)
 static void
 test_held_memory (void)
 {
-  g_autoptr(HsTrace) trace = load_sample ("go1.9-scavenger-release.log");
+  g_autoptr(HsTrace) trace = hs_test_load_sample ("go1.9-scavenger-release.log");
   g_autoptr(GPtrArray) findings = hs_findings_analyze (trace);
   const HsFinding *f = find (findings, "os-memory-held");
 
@@ -150,7 +138,7 @@ test_held_memory (void)
 static void
 test_pinned_goal (void)
 {
-  g_autoptr(HsTrace) trace = load_sample ("go1.19/memlimit.log");
+  g_autoptr(HsTrace) trace = hs_test_load_sample ("go1.19/memlimit.log");
   g_autoptr(GPtrArray) findings = hs_findings_analyze (trace);
   const HsFinding *f = find (findings, "goal-pinned");
 
@@ -163,7 +151,7 @@ test_pinned_goal (void)
 static void
 test_large_stacks (void)
 {
-  g_autoptr(HsTrace) trace = load_sample ("go1.19/bigstacks.log");
+  g_autoptr(HsTrace) trace = hs_test_load_sample ("go1.19/bigstacks.log");
   g_autoptr(GPtrArray) findings = hs_findings_analyze (trace);
   const HsFinding *f = find (findings, "large-stacks");
 
@@ -174,9 +162,9 @@ test_large_stacks (void)
 static void
 test_forced_and_runs (void)
 {
-  g_autoptr(HsTrace) freeosmem = load_sample ("go1.19/freeosmem.log");
+  g_autoptr(HsTrace) freeosmem = hs_test_load_sample ("go1.19/freeosmem.log");
   g_autoptr(GPtrArray) few = hs_findings_analyze (freeosmem);
-  g_autoptr(HsTrace) bench = load_sample ("go1.7-benchmark-long.log");
+  g_autoptr(HsTrace) bench = hs_test_load_sample ("go1.7-benchmark-long.log");
   g_autoptr(GPtrArray) many = hs_findings_analyze (bench);
 
   /* grep -c '(forced)$': 6 of 32 cycles; 985 of 1462 in the benchmark log */

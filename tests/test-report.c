@@ -10,19 +10,7 @@
 #include "report/hs-report.h"
 #include "trace/hs-findings.h"
 #include "trace/hs-trace-loader.h"
-
-static HsTrace *
-load_sample (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "samples", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  HsTrace *trace = hs_trace_new ("go1.9-scavenger-release.log");
-
-  g_assert_true (hs_trace_load_file_sync (trace, file, NULL, &error));
-  g_assert_no_error (error);
-  return trace;
-}
+#include "hs-test-utils.h"
 
 static char *
 run (const char *command)
@@ -54,7 +42,7 @@ count (const char *haystack,
 static void
 test_pdf (void)
 {
-  g_autoptr(HsTrace) trace = load_sample ("go1.9-scavenger-release.log");
+  g_autoptr(HsTrace) trace = hs_test_load_sample ("go1.9-scavenger-release.log");
   g_autoptr(HsAnnotations) notes = hs_annotations_new ("report-test");
   g_autoptr(GPtrArray) findings = hs_findings_analyze (trace);
   g_autoptr(GError) error = NULL;
@@ -125,7 +113,7 @@ end_element (GMarkupParseContext  *context,
 static void
 test_html (void)
 {
-  g_autoptr(HsTrace) trace = load_sample ("go1.9-scavenger-release.log");
+  g_autoptr(HsTrace) trace = hs_test_load_sample ("go1.9-scavenger-release.log");
   g_autoptr(HsAnnotations) notes = hs_annotations_new ("report-test");
   g_autoptr(GPtrArray) findings = hs_findings_analyze (trace);
   g_autoptr(GError) error = NULL;

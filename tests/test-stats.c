@@ -7,19 +7,7 @@
 
 #include "trace/hs-summary.h"
 #include "trace/hs-trace-loader.h"
-
-static HsTrace *
-load_sample (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "samples", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  HsTrace *trace = hs_trace_new (name);
-
-  g_assert_true (hs_trace_load_file_sync (trace, file, NULL, &error));
-  g_assert_no_error (error);
-  return trace;
-}
+#include "hs-test-utils.h"
 
 /*
  * From go1.9-scavenger-release.log with Python's Decimal: 113 intervals over 700.035 s
@@ -30,7 +18,7 @@ load_sample (const char *name)
 static void
 test_whole_trace (void)
 {
-  g_autoptr(HsTrace) trace = load_sample ("go1.9-scavenger-release.log");
+  g_autoptr(HsTrace) trace = hs_test_load_sample ("go1.9-scavenger-release.log");
   const guint histogram[HS_PAUSE_BUCKETS] = { 60, 52, 0, 2, 0, 0, 0, 0 };
   HsSummary s;
 
@@ -48,7 +36,7 @@ test_whole_trace (void)
 static void
 test_range (void)
 {
-  g_autoptr(HsTrace) trace = load_sample ("go1.9-scavenger-release.log");
+  g_autoptr(HsTrace) trace = hs_test_load_sample ("go1.9-scavenger-release.log");
   HsSummary s;
 
   hs_summary_compute (trace, 12, 10, &s);

@@ -14,19 +14,7 @@
 #include "trace/hs-trace-loader.h"
 #include "trace/hs-trace-reader.h"
 #include "trace/hs-trace-row.h"
-
-static HsTrace *
-load_sample (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "samples", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  HsTrace *trace = hs_trace_new (name);
-
-  g_assert_true (hs_trace_load_file_sync (trace, file, NULL, &error));
-  g_assert_no_error (error);
-  return trace;
-}
+#include "hs-test-utils.h"
 
 static guint
 count_matches (HsTrace    *trace,
@@ -48,7 +36,7 @@ count_matches (HsTrace    *trace,
 static void
 test_filter_counts (void)
 {
-  g_autoptr(HsTrace) trace = load_sample ("go1.9-scavenger-release.log");
+  g_autoptr(HsTrace) trace = hs_test_load_sample ("go1.9-scavenger-release.log");
 
   g_assert_cmpuint (count_matches (trace, ""), ==, 114);
   g_assert_cmpuint (count_matches (trace, "pause > 1ms"), ==, 2);
@@ -102,7 +90,7 @@ test_filter_errors (void)
 static void
 test_filter_events (void)
 {
-  g_autoptr(HsTrace) trace = load_sample ("go1.9-scavenger-release.log");
+  g_autoptr(HsTrace) trace = hs_test_load_sample ("go1.9-scavenger-release.log");
   g_autoptr(GError) error = NULL;
   g_autoptr(HsFilter) released = hs_filter_parse ("released > 1GiB", HS_FILTER_EVENTS, &error);
   g_autoptr(HsFilter) idle = hs_filter_parse ("idle > 1000", HS_FILTER_EVENTS, &error);
@@ -176,7 +164,7 @@ wait_until_idle (HsTableModel *model)
 static void
 test_model_filter_sort (void)
 {
-  g_autoptr(HsTrace) trace = load_sample ("go1.9-scavenger-release.log");
+  g_autoptr(HsTrace) trace = hs_test_load_sample ("go1.9-scavenger-release.log");
   g_autoptr(HsTableModel) model = hs_table_model_new (trace, FALSE);
   g_autoptr(GError) error = NULL;
   g_autoptr(HsTraceRow) row = NULL;
@@ -281,7 +269,7 @@ test_model_live (void)
 static void
 test_csv_rows (void)
 {
-  g_autoptr(HsTrace) trace = load_sample ("go1.9-scavenger-release.log");
+  g_autoptr(HsTrace) trace = hs_test_load_sample ("go1.9-scavenger-release.log");
   g_autoptr(GString) out = g_string_new (NULL);
   g_auto(GStrv) lines = NULL;
   const guint cycle = 2;
