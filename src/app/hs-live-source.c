@@ -14,8 +14,12 @@
 
 /* Small enough that one chunk parses in well under a frame on the main thread. */
 #define READ_SIZE (64 * 1024)
-/* A safety net under the file monitor, for file systems without inotify. */
-#define POLL_INTERVAL_MS 1000
+/*
+ * The file monitor reports a first change at once but rate-limits the ones after it (by
+ * up to ~200 ms here), and some file systems have no inotify at all: a stat() this often
+ * keeps a written line within 200 ms of showing, for a few syscalls a second.
+ */
+#define POLL_INTERVAL_MS 40
 /* The file monitor coalesces changes to one event per this many ms. */
 #define MONITOR_RATE_LIMIT_MS 50
 /* How long a program gets to end after SIGTERM before it is killed. */
@@ -39,8 +43,8 @@ struct _HsLiveSource
   GFile            *file;
   GFileMonitor     *monitor;
   guint             poll_id;
-  guint64           offset;
-  guint64           line_offset;
+  guint64           offset;        /* in the file being read now */
+  guint64           lines;         /* newlines before offset in that file */
   guint64           inode;
   guint64           device;
   gboolean          recheck;
@@ -223,7 +227,7 @@ hs_live_source_new_for_file (HsTrace *trace,
   self = live_source_new (trace, HS_LIVE_SOURCE_FOLLOW);
   self->file = g_object_ref (file);
   self->offset = offset;
-  self->line_offset = line_offset;
+  self->lines = line_offset;
   hs_trace_reader_set_line_offset (self->reader, line_offset);
 
   return self;
@@ -313,6 +317,7 @@ switch_to_new_file (HsLiveSource *self)
 
   g_set_object (&self->stream, G_INPUT_STREAM (in));
   self->offset = 0;
+  self->lines = 0;
   self->vanished = FALSE;
   /* the new file's lines are its own: a fresh reader, numbering from 1 */
   hs_trace_reader_finish (self->reader);
@@ -386,6 +391,8 @@ read_cb (GObject      *object,
 
   self->bytes_read += len;
   self->offset += len;
+  for (const char *p = data, *end = data + len; (p = memchr (p, '\n', (gsize) (end - p))) != NULL; p++)
+    self->lines++;
   hs_trace_reader_feed (self->reader, data, len);
 
   read_next (self);
@@ -455,6 +462,7 @@ follow_check (HsLiveSource *self)
       if (!g_seekable_seek (G_SEEKABLE (self->stream), 0, G_SEEK_SET, NULL, NULL))
         return;
       self->offset = 0;
+      self->lines = 0;
       hs_trace_reader_finish (self->reader);
       g_clear_object (&self->reader);
       self->reader = hs_trace_reader_new (self->trace);
@@ -656,6 +664,24 @@ hs_live_source_get_bytes_read (HsLiveSource *self)
   g_return_val_if_fail (HS_IS_LIVE_SOURCE (self), 0);
 
   return self->bytes_read;
+}
+
+/* Where a followed file was read up to, in the file at its path now… */
+guint64
+hs_live_source_get_offset (HsLiveSource *self)
+{
+  g_return_val_if_fail (HS_IS_LIVE_SOURCE (self), 0);
+
+  return self->offset;
+}
+
+/* …and how many lines come before that point. */
+guint64
+hs_live_source_get_lines (HsLiveSource *self)
+{
+  g_return_val_if_fail (HS_IS_LIVE_SOURCE (self), 0);
+
+  return self->lines;
 }
 
 GPid

@@ -41,6 +41,8 @@ void              hs_live_source_stop             (HsLiveSource        *self);
 HsLiveSourceKind  hs_live_source_get_kind         (HsLiveSource        *self);
 gboolean          hs_live_source_get_active       (HsLiveSource        *self);
 guint64           hs_live_source_get_bytes_read   (HsLiveSource        *self);
+guint64           hs_live_source_get_offset       (HsLiveSource        *self);
+guint64           hs_live_source_get_lines        (HsLiveSource        *self);
 GPid              hs_live_source_get_pid          (HsLiveSource        *self);
 char             *hs_live_source_describe_exit    (HsLiveSource        *self,
                                                    gboolean            *failed);

@@ -13,10 +13,6 @@
 /* Banners and the source bar follow a live trace at most this often. */
 #define STATUS_REFRESH_MS 200
 
-enum {
-  RESPONSE_ACTION = 1,
-};
-
 struct _HsTracePage
 {
   GtkWidget         parent_instance;
@@ -39,12 +35,13 @@ struct _HsTracePage
   GBytes           *bytes;          /* pasted or dropped text, for reload */
   HsLiveSource     *live;
   GCancellable     *cancellable;
-  GHashTable       *banner_table;   /* key → GtkInfoBar */
+  GHashTable       *banner_table;   /* key → banner box */
   GtkWidget        *malformed_window;
   char             *title;
   char             *subtitle;
   HsTracePageState  state;
-  guint64           bytes_loaded;
+  guint64           bytes_loaded;   /* where following would go on, in the file at the path now */
+  guint64           lines_loaded;   /* lines before that point */
   double            progress;
   guint             status_id;
   gboolean          follow;
@@ -97,63 +94,97 @@ set_title (HsTracePage *self,
 
 typedef void (*BannerAction) (HsTracePage *self);
 
-static void
-banner_response_cb (GtkInfoBar *bar,
-                    int         response,
-                    gpointer    user_data)
+typedef enum
 {
-  HsTracePage *self = user_data;
+  BANNER_INFO,
+  BANNER_WARNING,
+  BANNER_ERROR,
+} BannerType;
 
-  if (response == RESPONSE_ACTION)
-    {
-      BannerAction action = g_object_get_data (G_OBJECT (bar), "action");
+static const char * const banner_classes[] = { "info", "warning", "error" };
 
-      if (action != NULL)
-        action (self);
-      return;
-    }
+static void
+banner_action_cb (GtkButton   *button,
+                  HsTracePage *self)
+{
+  BannerAction action = g_object_get_data (G_OBJECT (button), "action");
 
-  g_hash_table_remove (self->banner_table, g_object_get_data (G_OBJECT (bar), "key"));
-  gtk_box_remove (GTK_BOX (self->banners), GTK_WIDGET (bar));
+  action (self);
 }
 
 static void
-show_banner (HsTracePage    *self,
-             const char     *key,
-             GtkMessageType  type,
-             const char     *text,
-             const char     *action_label,
-             BannerAction    action)
+banner_close_cb (GtkButton   *button,
+                 HsTracePage *self)
+{
+  GtkWidget *bar = gtk_widget_get_parent (GTK_WIDGET (button));
+
+  g_hash_table_remove (self->banner_table, g_object_get_data (G_OBJECT (bar), "key"));
+  gtk_box_remove (GTK_BOX (self->banners), bar);
+}
+
+static void
+set_banner_type (GtkWidget  *bar,
+                 BannerType  type)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (banner_classes); i++)
+    gtk_widget_remove_css_class (bar, banner_classes[i]);
+  gtk_widget_add_css_class (bar, banner_classes[type]);
+}
+
+static void
+show_banner (HsTracePage  *self,
+             const char   *key,
+             BannerType    type,
+             const char   *text,
+             const char   *action_label,
+             BannerAction  action)
 {
   GtkWidget *bar = g_hash_table_lookup (self->banner_table, key);
   GtkWidget *label;
+  GtkWidget *close;
 
   if (bar != NULL)
     {
-      gtk_info_bar_set_message_type (GTK_INFO_BAR (bar), type);
+      set_banner_type (bar, type);
       label = g_object_get_data (G_OBJECT (bar), "label");
       gtk_label_set_text (GTK_LABEL (label), text);
       return;
     }
 
-  bar = gtk_info_bar_new ();
-  gtk_info_bar_set_message_type (GTK_INFO_BAR (bar), type);
-  gtk_info_bar_set_show_close_button (GTK_INFO_BAR (bar), TRUE);
+  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (bar, "hs-banner");
+  set_banner_type (bar, type);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 
   label = gtk_label_new (text);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_focusable (label, FALSE);
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_info_bar_add_child (GTK_INFO_BAR (bar), label);
+  gtk_box_append (GTK_BOX (bar), label);
+
   if (action_label != NULL)
-    gtk_info_bar_add_button (GTK_INFO_BAR (bar), action_label, RESPONSE_ACTION);
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (action_label);
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (button), "action", action);
+      g_signal_connect (button, "clicked", G_CALLBACK (banner_action_cb), self);
+      gtk_box_append (GTK_BOX (bar), button);
+    }
+
+  close = gtk_button_new_from_icon_name ("window-close-symbolic");
+  gtk_widget_add_css_class (close, "flat");
+  gtk_widget_add_css_class (close, "circular");
+  gtk_widget_set_valign (close, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (close, _("Dismiss"));
+  g_signal_connect (close, "clicked", G_CALLBACK (banner_close_cb), self);
+  gtk_box_append (GTK_BOX (bar), close);
 
   g_object_set_data_full (G_OBJECT (bar), "key", g_strdup (key), g_free);
   g_object_set_data (G_OBJECT (bar), "label", label);
-  g_object_set_data (G_OBJECT (bar), "action", action);
-  g_signal_connect (bar, "response", G_CALLBACK (banner_response_cb), self);
 
   g_hash_table_insert (self->banner_table, g_strdup (key), bar);
   gtk_box_append (GTK_BOX (self->banners), bar);
@@ -302,7 +333,7 @@ update_line_banners (HsTracePage *self)
                                         "%" G_GUINT64_FORMAT " malformed lines could not be read (first at line %" G_GUINT64_FORMAT "). Everything else was read.",
                                         counts->malformed),
                               counts->malformed, n_kept > 0 ? malformed[0].line : 0);
-      show_banner (self, "malformed", GTK_MESSAGE_WARNING, text, _("Show Lines"),
+      show_banner (self, "malformed", BANNER_WARNING, text, _("Show Lines"),
                    hs_trace_page_show_malformed);
     }
 
@@ -314,7 +345,7 @@ update_line_banners (HsTracePage *self)
                                    counts->legacy),
                          counts->legacy, hs_trace_get_first_legacy_line (self->trace));
 
-      show_banner (self, "legacy", GTK_MESSAGE_WARNING, text, NULL, NULL);
+      show_banner (self, "legacy", BANNER_WARNING, text, NULL, NULL);
     }
 }
 
@@ -339,7 +370,7 @@ check_found_trace (HsTracePage *self)
                                     "Traces are printed by Go programs run with GODEBUG=gctrace=1.",
                                     counts->lines),
                           self->title, counts->lines);
-  show_banner (self, "no-trace", GTK_MESSAGE_ERROR, text, NULL, NULL);
+  show_banner (self, "no-trace", BANNER_ERROR, text, NULL, NULL);
 }
 
 static char *
@@ -362,7 +393,7 @@ fail (HsTracePage  *self,
 {
   g_autofree char *text = describe_open_error (self, error);
 
-  show_banner (self, "open", GTK_MESSAGE_ERROR, text, NULL, NULL);
+  show_banner (self, "open", BANNER_ERROR, text, NULL, NULL);
   set_state (self, HS_TRACE_PAGE_FAILED);
   update_status (self);
 }
@@ -491,19 +522,42 @@ reset (HsTracePage *self,
 
   clear_banners (self);
   self->bytes_loaded = 0;
+  self->lines_loaded = 0;
   self->progress = 0.0;
   set_state (self, HS_TRACE_PAGE_EMPTY);
 }
 
 /* Files: the parallel loader, with progress and Cancel. */
 
+/* What a load's progress reports go to: the page, while it still shows that trace. */
+typedef struct
+{
+  GWeakRef  page;
+  HsTrace  *trace;
+} Progress;
+
+static void
+progress_free (gpointer data)
+{
+  Progress *progress = data;
+
+  g_weak_ref_clear (&progress->page);
+  g_object_unref (progress->trace);
+  g_free (progress);
+}
+
 static void
 load_progress_cb (guint64  bytes_done,
                   guint64  bytes_total,
                   gpointer user_data)
 {
-  HsTracePage *self = user_data;
+  Progress *progress = user_data;
+  g_autoptr(HsTracePage) self = g_weak_ref_get (&progress->page);
   g_autofree char *text = NULL;
+
+  /* closed, or reloaded: this load's news concern nobody any more */
+  if (self == NULL || self->trace != progress->trace || self->state != HS_TRACE_PAGE_LOADING)
+    return;
 
   self->bytes_loaded = bytes_done;
   if (bytes_total > 0)
@@ -530,7 +584,7 @@ add_to_recent (HsTracePage *self)
   GtkRecentData data = { 0 };
   char *groups[] = { (char *) "heapscope", NULL };
 
-  if (self->file == NULL || !self->is_regular_file)
+  if (self->file == NULL || !self->is_regular_file || !g_file_is_native (self->file))
     return;
 
   uri = g_file_get_uri (self->file);
@@ -567,7 +621,7 @@ load_cb (GObject      *object,
                                    hs_trace_get_n_cycles (trace)),
                          self->progress * 100.0, hs_trace_get_n_cycles (trace));
 
-      show_banner (self, "cancelled", GTK_MESSAGE_INFO, text, _("Reload"), hs_trace_page_reload);
+      show_banner (self, "cancelled", BANNER_INFO, text, _("Reload"), hs_trace_page_reload);
       self->follow = FALSE;
       set_state (self, HS_TRACE_PAGE_DONE);
       update_line_banners (self);
@@ -589,11 +643,12 @@ load_cb (GObject      *object,
                                    counts->lines),
                          self->title, error->message, counts->lines);
 
-      show_banner (self, "read-error", GTK_MESSAGE_ERROR, text, NULL, NULL);
+      show_banner (self, "read-error", BANNER_ERROR, text, NULL, NULL);
       self->follow = FALSE;
     }
 
   set_state (self, HS_TRACE_PAGE_DONE);
+  self->lines_loaded = counts->lines;
   check_found_trace (self);
   add_to_recent (self);
 
@@ -607,18 +662,23 @@ start_load (HsTracePage  *self,
             GInputStream *stream)
 {
   g_autofree char *text = g_strdup_printf (_("Loading %s…"), self->title);
+  Progress *progress;
 
   set_state (self, HS_TRACE_PAGE_LOADING);
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar), 0.0);
   gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress_bar), text);
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->progress_revealer), TRUE);
 
+  progress = g_new0 (Progress, 1);
+  g_weak_ref_init (&progress->page, self);
+  progress->trace = g_object_ref (self->trace);
+
   if (stream != NULL)
     hs_trace_load_stream_async (self->trace, stream, 0, self->cancellable,
-                                load_progress_cb, self, NULL, load_cb, g_object_ref (self));
+                                load_progress_cb, progress, progress_free, load_cb, g_object_ref (self));
   else
     hs_trace_load_file_async (self->trace, self->file, self->cancellable,
-                              load_progress_cb, self, NULL, load_cb, g_object_ref (self));
+                              load_progress_cb, progress, progress_free, load_cb, g_object_ref (self));
   update_status (self);
 }
 
@@ -635,7 +695,7 @@ live_ended_cb (HsTracePage  *self,
           g_autofree char *text = g_strdup_printf (_("Reading the output of %s failed: %s"),
                                                    self->title, error->message);
 
-          show_banner (self, "read-error", GTK_MESSAGE_ERROR, text, NULL, NULL);
+          show_banner (self, "read-error", BANNER_ERROR, text, NULL, NULL);
         }
       update_status (self);
       return;
@@ -649,7 +709,7 @@ live_ended_cb (HsTracePage  *self,
                                    hs_trace_get_line_counts (self->trace)->lines),
                          self->title, error->message, hs_trace_get_line_counts (self->trace)->lines);
 
-      show_banner (self, "read-error", GTK_MESSAGE_ERROR, text, NULL, NULL);
+      show_banner (self, "read-error", BANNER_ERROR, text, NULL, NULL);
     }
   else if (hs_live_source_get_kind (self->live) == HS_LIVE_SOURCE_STREAM)
     {
@@ -659,7 +719,7 @@ live_ended_cb (HsTracePage  *self,
                                    hs_trace_get_n_cycles (self->trace)),
                          self->title, hs_trace_get_n_cycles (self->trace));
 
-      show_banner (self, "ended", GTK_MESSAGE_INFO, text, NULL, NULL);
+      show_banner (self, "ended", BANNER_INFO, text, NULL, NULL);
     }
 
   self->follow = FALSE;
@@ -680,7 +740,7 @@ live_exited_cb (HsTracePage *self)
                                     "%s %s. Everything read is kept (%u GC cycles).",
                                     hs_trace_get_n_cycles (self->trace)),
                           self->title, exit, hs_trace_get_n_cycles (self->trace));
-  show_banner (self, "exited", failed ? GTK_MESSAGE_ERROR : GTK_MESSAGE_INFO, text, NULL, NULL);
+  show_banner (self, "exited", failed ? BANNER_ERROR : BANNER_INFO, text, NULL, NULL);
 
   set_state (self, HS_TRACE_PAGE_DONE);
   check_found_trace (self);
@@ -713,7 +773,7 @@ live_notice_cb (HsTracePage *self,
       g_assert_not_reached ();
     }
 
-  show_banner (self, "follow", GTK_MESSAGE_WARNING, text, NULL, NULL);
+  show_banner (self, "follow", BANNER_WARNING, text, NULL, NULL);
   update_status (self);
 }
 
@@ -742,13 +802,13 @@ attach_live (HsTracePage  *self,
       if (hs_live_source_get_kind (live) == HS_LIVE_SOURCE_PROGRAM)
         {
           text = g_strdup_printf (_("Could not start %s: %s"), self->subtitle, error->message);
-          show_banner (self, "open", GTK_MESSAGE_ERROR, text, NULL, NULL);
+          show_banner (self, "open", BANNER_ERROR, text, NULL, NULL);
           set_state (self, HS_TRACE_PAGE_FAILED);
         }
       else
         {
           text = g_strdup_printf (_("Could not follow %s: %s"), self->title, error->message);
-          show_banner (self, "follow", GTK_MESSAGE_ERROR, text, NULL, NULL);
+          show_banner (self, "follow", BANNER_ERROR, text, NULL, NULL);
           self->follow = FALSE;
         }
       g_signal_handlers_disconnect_by_data (live, self);
@@ -784,7 +844,7 @@ start_following (HsTracePage *self)
       g_autofree char *text = g_strdup_printf (_("%s is compressed; only plain text logs can be followed."),
                                                self->title);
 
-      show_banner (self, "follow", GTK_MESSAGE_WARNING, text, NULL, NULL);
+      show_banner (self, "follow", BANNER_WARNING, text, NULL, NULL);
       self->follow = FALSE;
       update_status (self);
       return;
@@ -792,7 +852,29 @@ start_following (HsTracePage *self)
 
   hide_banner (self, "follow");
   attach_live (self, hs_live_source_new_for_file (self->trace, self->file, self->bytes_loaded,
-                                                  hs_trace_get_line_counts (self->trace)->lines));
+                                                  self->lines_loaded));
+}
+
+static void
+special_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(HsTracePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+
+  in = g_file_read_finish (G_FILE (object), result, &error);
+  if (G_FILE (object) != self->file || g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  if (in == NULL)
+    {
+      fail (self, error);
+      return;
+    }
+
+  attach_live (self, hs_live_source_new_for_stream (self->trace, G_INPUT_STREAM (in)));
 }
 
 static void
@@ -826,18 +908,13 @@ query_info_cb (GObject      *object,
       return;
 
     case G_FILE_TYPE_SPECIAL:
-      {
-        /* a FIFO or a device: a live stream, read as it comes, never as a file of known size */
-        g_autoptr(GFileInputStream) in = g_file_read (file, self->cancellable, &error);
-
-        if (in == NULL)
-          {
-            fail (self, error);
-            return;
-          }
-        self->follow = FALSE;
-        attach_live (self, hs_live_source_new_for_stream (self->trace, G_INPUT_STREAM (in)));
-      }
+      /*
+       * A FIFO or a device: a live stream, read as it comes, never as a file of known
+       * size. Opening a FIFO waits for its writer, so it opens off the main thread.
+       */
+      self->follow = FALSE;
+      g_file_read_async (file, G_PRIORITY_DEFAULT, self->cancellable, special_read_cb,
+                         g_object_ref (self));
       return;
 
     case G_FILE_TYPE_UNKNOWN:
@@ -1033,7 +1110,8 @@ hs_trace_page_can_follow (HsTracePage *self)
 {
   g_return_val_if_fail (HS_IS_TRACE_PAGE (self), FALSE);
 
-  return self->file != NULL && self->is_regular_file;
+  /* a local file: the example in the resources or a remote one has no growth to watch */
+  return self->file != NULL && self->is_regular_file && g_file_is_native (self->file);
 }
 
 void
@@ -1057,8 +1135,9 @@ hs_trace_page_set_follow (HsTracePage *self,
     {
       hs_live_source_stop (self->live);
       g_signal_handlers_disconnect_by_data (self->live, self);
-      /* what the follower read is in the trace; the bytes it read continue the file */
-      self->bytes_loaded += hs_live_source_get_bytes_read (self->live);
+      /* following again goes on where this stopped, in whatever file is at the path now */
+      self->bytes_loaded = hs_live_source_get_offset (self->live);
+      self->lines_loaded = hs_live_source_get_lines (self->live);
       g_clear_object (&self->live);
       set_state (self, HS_TRACE_PAGE_DONE);
     }

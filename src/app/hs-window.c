@@ -66,6 +66,8 @@ static void
 show_welcome (HsWindow *self,
               gboolean  welcome)
 {
+  /* an empty tab strip measures below zero in GTK 4.8's theme while the stack fades it out */
+  gtk_notebook_set_show_tabs (GTK_NOTEBOOK (self->notebook), !welcome);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), welcome ? "welcome" : "traces");
   update_title (self);
   update_actions (self);
@@ -148,15 +150,13 @@ page_changed_cb (HsWindow    *self,
 {
   GtkWidget *tab = gtk_notebook_get_tab_label (GTK_NOTEBOOK (self->notebook), GTK_WIDGET (page));
   GtkWidget *label = g_object_get_data (G_OBJECT (tab), "label");
-  GtkWidget *spinner = g_object_get_data (G_OBJECT (tab), "spinner");
+  GtkWidget *live_icon = g_object_get_data (G_OBJECT (tab), "live_icon");
   HsTracePageState state = hs_trace_page_get_state (page);
   const char *subtitle = hs_trace_page_get_subtitle (page);
 
   gtk_label_set_text (GTK_LABEL (label), hs_trace_page_get_title (page));
   gtk_widget_set_tooltip_text (tab, subtitle != NULL ? subtitle : hs_trace_page_get_title (page));
-  gtk_spinner_set_spinning (GTK_SPINNER (spinner), state == HS_TRACE_PAGE_LOADING ||
-                                                   state == HS_TRACE_PAGE_LIVE);
-  gtk_widget_set_visible (spinner, state == HS_TRACE_PAGE_LOADING || state == HS_TRACE_PAGE_LIVE);
+  gtk_widget_set_visible (live_icon, state == HS_TRACE_PAGE_LOADING || state == HS_TRACE_PAGE_LIVE);
 
   if (page == hs_window_get_current_page (self))
     {
@@ -170,7 +170,7 @@ add_page (HsWindow *self)
 {
   HsTracePage *page = hs_trace_page_new ();
   GtkWidget *tab = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *live_icon = gtk_image_new_from_icon_name ("media-record-symbolic");
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *close = gtk_button_new_from_icon_name ("window-close-symbolic");
   int n;
@@ -178,7 +178,10 @@ add_page (HsWindow *self)
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_visible (spinner, FALSE);
+  gtk_widget_set_visible (live_icon, FALSE);
+  gtk_widget_add_css_class (live_icon, "hs-live-dot");
+  gtk_widget_set_tooltip_text (live_icon, _("Reading"));
+  gtk_widget_set_valign (close, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (close, "flat");
   gtk_widget_add_css_class (close, "hs-tab-close");
   gtk_widget_set_tooltip_text (close, _("Close Tab"));
@@ -186,11 +189,11 @@ add_page (HsWindow *self)
   g_object_set_data (G_OBJECT (close), "page", page);
   g_signal_connect (close, "clicked", G_CALLBACK (close_button_clicked_cb), self);
 
-  gtk_box_append (GTK_BOX (tab), spinner);
+  gtk_box_append (GTK_BOX (tab), live_icon);
   gtk_box_append (GTK_BOX (tab), label);
   gtk_box_append (GTK_BOX (tab), close);
   g_object_set_data (G_OBJECT (tab), "label", label);
-  g_object_set_data (G_OBJECT (tab), "spinner", spinner);
+  g_object_set_data (G_OBJECT (tab), "live_icon", live_icon);
 
   n = gtk_notebook_append_page (GTK_NOTEBOOK (self->notebook), GTK_WIDGET (page), tab);
   gtk_notebook_set_tab_reorderable (GTK_NOTEBOOK (self->notebook), GTK_WIDGET (page), TRUE);
@@ -760,7 +763,15 @@ hs_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->recent_manager, self);
   g_clear_object (&self->recent_manager);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_WINDOW);
+  /* the pages and the notebook go now: nothing of theirs may call back into a half-gone window */
+  if (self->notebook != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->notebook, self);
+      for (guint i = 0; i < hs_window_get_n_pages (self); i++)
+        g_signal_handlers_disconnect_by_data (hs_window_get_page (self, i), self);
+    }
+
+  /* no gtk_widget_dispose_template (): GtkWindow unparents its own child and titlebar */
 
   g_clear_object (&self->settings);
 
