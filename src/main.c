@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "app/hs-application.h"
 #include "cli/hs-cli.h"
 
 int
@@ -22,6 +23,13 @@ main (int   argc,
   if (hs_cli_is_headless (argc, argv))
     return hs_cli_main (argc, argv);
 
-  /* Until the viewer's window lands, the files given are summarised. */
-  return hs_cli_main (argc, argv);
+  {
+    g_autoptr(HsApplication) app = hs_application_new ();
+
+    if (hs_application_needs_own_instance (argc, argv))
+      g_application_set_flags (G_APPLICATION (app),
+                               g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+
+    return g_application_run (G_APPLICATION (app), argc, argv);
+  }
 }

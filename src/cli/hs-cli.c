@@ -8,12 +8,19 @@
 
 #include "hs-cli.h"
 
-/* The options that make heapscope a command-line tool instead of a window. */
+/* The options that make heapscope a command-line tool instead of a window; the ones that
+ * only qualify a headless command are here too, so that alone they get the command line's
+ * error ("--json goes with --summary"), not the viewer. */
 static const char * const headless_options[] = {
   "--summary",
   "--csv",
   "--export",
   "--report",
+  "--json",
+  "--size",
+  "--range",
+  "--charts",
+  "--dark",
   NULL
 };
 

@@ -24,6 +24,7 @@ struct _HsTraceReader
 
   GChecksum *checksum;   /* of the first HS_CONTENT_KEY_BYTES, for hs_trace_get_content_key */
   gsize      hashed;
+  guint64   line_offset; /* lines of the input read before this reader took over */
 };
 
 G_DEFINE_FINAL_TYPE (HsTraceReader, hs_trace_reader, G_TYPE_OBJECT)
@@ -99,7 +100,7 @@ hs_trace_reader_get_trace (HsTraceReader *self)
   return self->trace;
 }
 
-/* Line numbers in the parser's store are already absolute: no offset. */
+/* Line numbers in the parser's store count from this reader's first line. */
 static void
 publish (HsTraceReader *self)
 {
@@ -110,7 +111,7 @@ publish (HsTraceReader *self)
       !store->ends_with_periodic_marker)
     return;
 
-  hs_trace_append_store (self->trace, store, 0);
+  hs_trace_append_store (self->trace, store, self->line_offset);
 }
 
 /*
@@ -186,6 +187,19 @@ hs_trace_reader_finish (HsTraceReader *self)
   self->finished = TRUE;
   publish (self);
   hash_content (self, NULL, 0, TRUE);
+}
+
+/*
+ * The input's first @line_offset lines were read by someone else (the file loader, before
+ * the viewer started following the file): number this reader's lines after them.
+ */
+void
+hs_trace_reader_set_line_offset (HsTraceReader *self,
+                                 guint64        line_offset)
+{
+  g_return_if_fail (HS_IS_TRACE_READER (self));
+
+  self->line_offset = line_offset;
 }
 
 /* Bytes of an unfinished last line held back. */

@@ -19,5 +19,7 @@ void           hs_trace_reader_feed        (HsTraceReader *self,
                                             gsize          len);
 void           hs_trace_reader_finish      (HsTraceReader *self);
 gsize          hs_trace_reader_get_pending (HsTraceReader *self);
+void           hs_trace_reader_set_line_offset (HsTraceReader *self,
+                                                guint64        line_offset);
 
 G_END_DECLS

@@ -1,0 +1,852 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-app.c: the viewer under Xvfb: files, drops, pastes, pipes, FIFOs, followed files, programs, errors. */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gunixinputstream.h>
+#include <glib-unix.h>
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app/hs-application.h"
+#include "app/hs-live-source.h"
+#include "app/hs-stats-panel.h"
+#include "app/hs-trace-page.h"
+#include "app/hs-window.h"
+
+/* Generous: the sanitizer build runs several times slower. */
+#define WAIT_TIMEOUT_S 30
+
+static HsApplication *app;
+static HsWindow *window;
+static char *tmpdir;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds; fails the test after WAIT_TIMEOUT_S. */
+static void
+wait_for (Condition   condition,
+          gpointer    data,
+          const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_S, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("timed out waiting for %s", what);
+  g_source_remove (id);
+}
+
+/* Runs the main loop for @ms, whatever happens. */
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+page_settled (gpointer data)
+{
+  HsTracePageState state = hs_trace_page_get_state (data);
+
+  return state == HS_TRACE_PAGE_DONE || state == HS_TRACE_PAGE_FAILED;
+}
+
+static gboolean
+page_live (gpointer data)
+{
+  return hs_trace_page_get_state (data) == HS_TRACE_PAGE_LIVE;
+}
+
+typedef struct
+{
+  HsTracePage *page;
+  guint        n_cycles;
+} CycleWait;
+
+static gboolean
+has_cycles (gpointer data)
+{
+  CycleWait *wait = data;
+
+  return hs_trace_get_n_cycles (hs_trace_page_get_trace (wait->page)) >= wait->n_cycles;
+}
+
+static void
+wait_for_cycles (HsTracePage *page,
+                 guint        n_cycles)
+{
+  CycleWait wait = { page, n_cycles };
+  g_autofree char *what = g_strdup_printf ("%u cycles", n_cycles);
+
+  wait_for (has_cycles, &wait, what);
+}
+
+/* TRUE when a banner of @page contains @needle. */
+static gboolean
+has_banner (HsTracePage *page,
+            const char  *needle)
+{
+  g_auto(GStrv) banners = hs_trace_page_get_banners (page);
+
+  for (guint i = 0; banners[i] != NULL; i++)
+    if (strstr (banners[i], needle) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+assert_banner (HsTracePage *page,
+               const char  *needle)
+{
+  if (!has_banner (page, needle))
+    {
+      g_auto(GStrv) banners = hs_trace_page_get_banners (page);
+      g_autofree char *all = g_strjoinv ("\n  ", banners);
+
+      g_error ("no banner with “%s”; the banners are:\n  %s", needle, all);
+    }
+}
+
+typedef struct
+{
+  HsTracePage *page;
+  const char  *needle;
+} BannerWait;
+
+static gboolean
+banner_shown (gpointer data)
+{
+  BannerWait *wait = data;
+
+  return has_banner (wait->page, wait->needle);
+}
+
+static void
+wait_for_banner (HsTracePage *page,
+                 const char  *needle)
+{
+  BannerWait wait = { page, needle };
+
+  wait_for (banner_shown, &wait, needle);
+}
+
+static char *
+sample_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "samples", name, NULL);
+}
+
+/* A GC line of the Go 1.6–1.17 format; numbers chosen so that each field is easy to check. */
+static char *
+gc_line (guint n)
+{
+  return g_strdup_printf ("gc %u @%u.%03us 1%%: 0.010+0.50+0.020 ms clock, "
+                          "0.040+0.10/0.40/0.30+0.080 ms cpu, 4->4->1 MB, 5 MB goal, 4 P\n",
+                          n, n / 10, (n % 10) * 100);
+}
+
+static char *
+gc_lines (guint first,
+          guint n)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = first; i < first + n; i++)
+    {
+      g_autofree char *line = gc_line (i);
+
+      g_string_append (text, line);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+write_file (const char *path,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* Truncates in place, as `> file` or copytruncate do: same inode, size 0, then new lines. */
+static void
+rewrite_file (const char *path,
+              const char *text)
+{
+  FILE *f = fopen (path, "w");
+
+  g_assert_nonnull (f);
+  fputs (text, f);
+  fclose (f);
+}
+
+static void
+append_file (const char *path,
+             const char *text)
+{
+  FILE *f = fopen (path, "a");
+
+  g_assert_nonnull (f);
+  fputs (text, f);
+  fclose (f);
+}
+
+/* Independent count: lines of @path that begin a GC record of the 1.6+ format. */
+static guint
+count_gc_lines (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GRegex) regex = g_regex_new ("^gc [0-9]+ @[0-9.]+s [0-9]+%:", 0, 0, NULL);
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_regex_match (regex, lines[i], 0, NULL))
+      n++;
+
+  return n;
+}
+
+static guint
+count_lines (const char *path)
+{
+  g_autofree char *contents = NULL;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  for (const char *p = contents; *p != '\0'; p++)
+    if (*p == '\n')
+      n++;
+
+  return n;
+}
+
+static void
+close_all_pages (void)
+{
+  while (hs_window_get_n_pages (window) > 0)
+    hs_window_close_page (window, hs_window_get_page (window, 0));
+}
+
+static const char *
+stat_value (HsTracePage *page,
+            const char  *key)
+{
+  HsStatsPanel *panel = HS_STATS_PANEL (hs_trace_page_get_stats_panel (page));
+
+  hs_stats_panel_refresh (panel);
+  return hs_stats_panel_get_value (panel, key);
+}
+
+/* Tests */
+
+static void
+test_welcome (void)
+{
+  close_all_pages ();
+  g_assert_true (hs_window_get_welcome_visible (window));
+  g_assert_cmpuint (hs_window_get_n_pages (window), ==, 0);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Heapscope");
+  /* Ctrl+W with no tab does nothing */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-tab", NULL);
+  g_assert_cmpuint (hs_window_get_n_pages (window), ==, 0);
+}
+
+static void
+test_open_file (void)
+{
+  g_autofree char *path = sample_path ("go1.9-scavenger-release.log");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *cycles = NULL;
+  g_autofree char *lines = NULL;
+  HsTracePage *page;
+
+  close_all_pages ();
+  page = hs_window_open_file (window, file, FALSE);
+  wait_for (page_settled, page, "the file to load");
+
+  g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_DONE);
+  g_assert_false (hs_window_get_welcome_visible (window));
+  g_assert_cmpuint (hs_trace_get_n_cycles (hs_trace_page_get_trace (page)), ==, count_gc_lines (path));
+  g_assert_cmpuint (hs_trace_get_line_counts (hs_trace_page_get_trace (page))->lines, ==, count_lines (path));
+  g_assert_cmpstr (hs_trace_page_get_title (page), ==, "go1.9-scavenger-release.log");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "go1.9-scavenger-release.log — Heapscope");
+
+  /* the statistics panel shows the same counts, and peaks read off the file by hand */
+  cycles = g_strdup_printf ("%u", count_gc_lines (path));
+  lines = g_strdup_printf ("%u", count_lines (path));
+  g_assert_cmpstr (stat_value (page, "cycles"), ==, cycles);
+  g_assert_cmpstr (stat_value (page, "lines"), ==, lines);
+  /* the largest A or B of "A->B->C MB" (awk over the file): 1783 MiB = 1.74 GiB */
+  g_assert_cmpstr (stat_value (page, "heap-peak"), ==, "1.7\u00a0GiB");   /* g_format_size joins with a no-break space */
+  g_assert_cmpstr (stat_value (page, "malformed"), ==, "0");
+  g_assert_cmpuint (g_strv_length (hs_trace_page_get_banners (page)), ==, 0);
+
+  /* opening it again switches to its tab instead of a second one */
+  g_assert_true (hs_window_open_file (window, file, FALSE) == page);
+  g_assert_cmpuint (hs_window_get_n_pages (window), ==, 1);
+}
+
+static void
+test_open_example (void)
+{
+  HsTracePage *page;
+
+  close_all_pages ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-example", NULL));
+  page = hs_window_get_current_page (window);
+  g_assert_nonnull (page);
+  wait_for (page_settled, page, "the example to load");
+  g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_DONE);
+  /* the bundled copy is the shared sample: 114 "gc N @" lines (grep -c '^gc [0-9]* @') */
+  g_assert_cmpuint (hs_trace_get_n_cycles (hs_trace_page_get_trace (page)), ==, 114);
+  g_assert_false (hs_trace_page_can_follow (page));
+}
+
+static void
+test_close_tab (void)
+{
+  g_autofree char *path = sample_path ("go1.19/steady.log");
+  g_autofree char *path2 = sample_path ("go1.19/gogc800.log");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) file2 = g_file_new_for_path (path2);
+  HsTracePage *first;
+  HsTracePage *second;
+
+  close_all_pages ();
+  first = hs_window_open_file (window, file, FALSE);
+  second = hs_window_open_file (window, file2, FALSE);
+  wait_for (page_settled, first, "the first file");
+  wait_for (page_settled, second, "the second file");
+  g_assert_cmpuint (hs_window_get_n_pages (window), ==, 2);
+  g_assert_true (hs_window_get_current_page (window) == second);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "gogc800.log — Heapscope");
+
+  /* Ctrl+W closes the current tab; the title follows the one left */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-tab", NULL));
+  g_assert_cmpuint (hs_window_get_n_pages (window), ==, 1);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "steady.log — Heapscope");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-tab", NULL));
+  g_assert_cmpuint (hs_window_get_n_pages (window), ==, 0);
+  g_assert_true (hs_window_get_welcome_visible (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Heapscope");
+}
+
+static void
+test_error_missing (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "no-such-trace.log", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  HsTracePage *page;
+
+  close_all_pages ();
+  page = hs_window_open_file (window, file, FALSE);
+  wait_for (page_settled, page, "the missing file");
+  g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_FAILED);
+  assert_banner (page, "no-such-trace.log: there is no such file");
+}
+
+static void
+test_error_directory (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (tmpdir);
+  HsTracePage *page;
+
+  close_all_pages ();
+  page = hs_window_open_file (window, file, FALSE);
+  wait_for (page_settled, page, "the folder");
+  g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_FAILED);
+  assert_banner (page, "it is a folder, not a trace file");
+}
+
+static void
+test_error_not_a_trace (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "notes.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  HsTracePage *page;
+
+  close_all_pages ();
+  write_file (path, "shopping list\nmilk\nbread\n");
+  page = hs_window_open_file (window, file, FALSE);
+  wait_for (page_settled, page, "the text file");
+  g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_DONE);
+  assert_banner (page, "No Go GC trace lines found in notes.txt (3 lines read)");
+}
+
+static void
+test_error_malformed (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "malformed.log", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *good = gc_lines (1, 3);
+  g_autofree char *text = NULL;
+  HsTracePage *page;
+
+  close_all_pages ();
+  /* line 4 starts like a GC record and then is not one */
+  text = g_strconcat (good, "gc 4 @0.400s 1%: garbage\n", NULL);
+  write_file (path, text);
+  page = hs_window_open_file (window, file, FALSE);
+  wait_for (page_settled, page, "the file with a malformed line");
+  g_assert_cmpuint (hs_trace_get_n_cycles (hs_trace_page_get_trace (page)), ==, 3);
+  assert_banner (page, "1 malformed line could not be read (first at line 4)");
+
+  /* Show Lines lists it with its number */
+  hs_trace_page_show_malformed (page);
+  spin (50);
+  g_assert_cmpstr (stat_value (page, "malformed"), ==, "1");
+}
+
+static gboolean
+page_loading (gpointer data)
+{
+  return hs_trace_page_get_state (data) != HS_TRACE_PAGE_EMPTY;
+}
+
+static void
+test_cancel (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "large.log", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GString) text = g_string_new (NULL);
+  HsTracePage *page;
+  guint n_cycles;
+
+  close_all_pages ();
+  /* 40 MB: long enough to cancel while it loads */
+  for (guint i = 1; i <= 400000; i++)
+    {
+      g_autofree char *line = gc_line (i);
+
+      g_string_append (text, line);
+    }
+  write_file (path, text->str);
+
+  page = hs_window_open_file (window, file, FALSE);
+  wait_for (page_loading, page, "loading to start");
+  g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_LOADING);
+  hs_trace_page_cancel (page);
+  wait_for (page_settled, page, "loading to stop");
+
+  g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_DONE);
+  assert_banner (page, "Loading was cancelled");
+  n_cycles = hs_trace_get_n_cycles (hs_trace_page_get_trace (page));
+  g_assert_cmpuint (n_cycles, <, 400000);
+
+  /* Reload reads it all */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  spin (1);
+  wait_for (page_settled, page, "the reload");
+  g_assert_cmpuint (hs_trace_get_n_cycles (hs_trace_page_get_trace (page)), ==, 400000);
+  g_assert_false (has_banner (page, "cancelled"));
+  g_assert_cmpfloat (hs_trace_page_get_progress (page), ==, 1.0);
+}
+
+static void
+test_drop_files (void)
+{
+  g_autofree char *path1 = sample_path ("go1.19/steady.log");
+  g_autofree char *path2 = sample_path ("go1.19/memlimit.log");
+  g_autoptr(GFile) file1 = g_file_new_for_path (path1);
+  g_autoptr(GFile) file2 = g_file_new_for_path (path2);
+  GSList *list = NULL;
+  GValue value = G_VALUE_INIT;
+
+  close_all_pages ();
+  list = g_slist_append (list, file1);
+  list = g_slist_append (list, file2);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, list);
+  g_assert_true (hs_window_handle_drop (window, &value));
+  g_value_unset (&value);
+  g_slist_free (list);
+
+  g_assert_cmpuint (hs_window_get_n_pages (window), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      HsTracePage *page = hs_window_get_page (window, i);
+      const char *path = i == 0 ? path1 : path2;
+
+      wait_for (page_settled, page, "a dropped file");
+      g_assert_cmpuint (hs_trace_get_n_cycles (hs_trace_page_get_trace (page)), ==, count_gc_lines (path));
+    }
+  g_assert_cmpstr (hs_trace_page_get_title (hs_window_get_page (window, 1)), ==, "memlimit.log");
+}
+
+static void
+test_drop_text (void)
+{
+  g_autofree char *lines = gc_lines (1, 7);
+  g_autofree char *text = g_strconcat ("$ GODEBUG=gctrace=1 ./server\nlistening on :8080\n", lines, NULL);
+  GValue value = G_VALUE_INIT;
+  HsTracePage *page;
+
+  close_all_pages ();
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  g_assert_true (hs_window_handle_drop (window, &value));
+  g_value_unset (&value);
+
+  page = hs_window_get_current_page (window);
+  wait_for (page_settled, page, "the dropped text");
+  g_assert_cmpstr (hs_trace_page_get_title (page), ==, "Untitled trace");
+  g_assert_cmpuint (hs_trace_get_n_cycles (hs_trace_page_get_trace (page)), ==, 7);
+  g_assert_cmpuint (hs_trace_get_line_counts (hs_trace_page_get_trace (page))->foreign, ==, 2);
+}
+
+static void
+test_paste (void)
+{
+  g_autofree char *text = gc_lines (1, 4);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  HsTracePage *page;
+
+  close_all_pages ();
+  gdk_clipboard_set_text (clipboard, text);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL));
+  while (hs_window_get_n_pages (window) == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  page = hs_window_get_current_page (window);
+  wait_for (page_settled, page, "the pasted text");
+  g_assert_cmpstr (hs_trace_page_get_title (page), ==, "Untitled trace");
+  g_assert_cmpuint (hs_trace_get_n_cycles (hs_trace_page_get_trace (page)), ==, 4);
+}
+
+typedef struct
+{
+  int   fd;
+  guint next;
+  guint last;
+} Writer;
+
+/* Writes one GC line every tick, as a Go program would; closes the pipe after the last. */
+static gboolean
+writer_tick_cb (gpointer data)
+{
+  Writer *writer = data;
+  g_autofree char *line = gc_line (writer->next);
+
+  g_assert_cmpint (write (writer->fd, line, strlen (line)), ==, (gssize) strlen (line));
+  writer->next++;
+
+  return writer->next <= writer->last ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+test_live_pipe (void)
+{
+  g_autoptr(GInputStream) in = NULL;
+  Writer writer = { -1, 1, 6 };
+  int fds[2];
+  HsTracePage *page;
+
+  close_all_pages ();
+  g_assert_true (g_unix_open_pipe (fds, FD_CLOEXEC, NULL));
+  writer.fd = fds[1];
+  in = g_unix_input_stream_new (fds[0], TRUE);
+  page = hs_window_open_stream (window, in, "Standard input");
+  g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_LIVE);
+
+  /* lines come over time and show as they arrive */
+  g_timeout_add (30, writer_tick_cb, &writer);
+  wait_for_cycles (page, 3);
+  g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_LIVE);
+  wait_for_cycles (page, 6);
+  g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_LIVE);
+
+  /* a half-written line waits for its newline */
+  g_assert_cmpint (write (writer.fd, "gc 7 @0.7", 9), ==, 9);
+  spin (100);
+  g_assert_cmpuint (hs_trace_get_n_cycles (hs_trace_page_get_trace (page)), ==, 6);
+  {
+    const char *rest = "00s 1%: 0.010+0.50+0.020 ms clock, 0.040+0.10/0.40/0.30+0.080 ms cpu, 4->4->1 MB, 5 MB goal, 4 P\n";
+
+    g_assert_cmpint (write (writer.fd, rest, strlen (rest)), ==, (gssize) strlen (rest));
+  }
+  wait_for_cycles (page, 7);
+
+  /* the writer closes: the tab says so and keeps everything */
+  close (writer.fd);
+  wait_for (page_settled, page, "the end of the stream");
+  g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_DONE);
+  g_assert_cmpuint (hs_trace_get_n_cycles (hs_trace_page_get_trace (page)), ==, 7);
+  assert_banner (page, "The stream ended");
+}
+
+typedef struct
+{
+  const char *path;
+  int         fd;
+} FifoOpen;
+
+static gboolean
+fifo_opened (gpointer data)
+{
+  FifoOpen *open_data = data;
+
+  /* without a reader yet, a non-blocking open for writing fails with ENXIO */
+  open_data->fd = open (open_data->path, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+  if (open_data->fd < 0)
+    g_assert_cmpint (errno, ==, ENXIO);
+
+  return open_data->fd >= 0;
+}
+
+static void
+test_live_fifo (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "trace.fifo", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *lines = gc_lines (1, 5);
+  FifoOpen open_data = { path, -1 };
+  HsTracePage *page;
+
+  close_all_pages ();
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  page = hs_window_open_file (window, file, FALSE);
+
+  /* the window does not wait for the writer: it keeps drawing meanwhile */
+  spin (100);
+  g_assert_cmpint (hs_trace_page_get_state (page), !=, HS_TRACE_PAGE_LOADING);
+
+  wait_for (fifo_opened, &open_data, "the FIFO's reader");
+  wait_for (page_live, page, "the FIFO to be read live");
+  g_assert_cmpint (write (open_data.fd, lines, strlen (lines)), ==, (gssize) strlen (lines));
+  wait_for_cycles (page, 5);
+  g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_LIVE);
+  g_assert_false (hs_trace_page_can_follow (page));
+
+  close (open_data.fd);
+  wait_for (page_settled, page, "the FIFO's end");
+  assert_banner (page, "The stream ended");
+  g_assert_cmpuint (hs_trace_get_n_cycles (hs_trace_page_get_trace (page)), ==, 5);
+  g_unlink (path);
+}
+
+static void
+test_follow (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "growing.log", NULL);
+  g_autofree char *moved = g_build_filename (tmpdir, "growing.log.1", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *first = gc_lines (1, 3);
+  g_autofree char *more = gc_lines (4, 2);
+  g_autofree char *restart = gc_lines (1, 2);
+  g_autofree char *rotated = gc_lines (1, 4);
+  HsTracePage *page;
+  HsTrace *trace;
+  gint64 start;
+  gint64 latency_us;
+
+  close_all_pages ();
+  write_file (path, first);
+  page = hs_window_open_file (window, file, TRUE);
+  wait_for (page_live, page, "following to start");
+  trace = hs_trace_page_get_trace (page);
+  g_assert_cmpuint (hs_trace_get_n_cycles (trace), ==, 3);
+  g_assert_true (hs_trace_page_get_follow (page));
+
+  /* lines appended show within 200 ms, numbered after those the loader read */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *line = gc_line (4 + i);
+
+      spin (20 + 70 * i);
+      start = g_get_monotonic_time ();
+      append_file (path, line);
+      wait_for_cycles (page, 4 + i);
+      latency_us = g_get_monotonic_time () - start;
+      g_test_message ("appended line shown after %.1f ms", latency_us / 1000.0);
+      /* the sanitizers slow everything several times over */
+      g_assert_cmpint (latency_us, <, (g_getenv ("ASAN_OPTIONS") != NULL ? 1000 : 200) * 1000);
+    }
+  g_assert_cmpuint (hs_trace_get_gc_line (trace, 4), ==, 5);
+
+  /* truncated and written again by a restarted process: a new run, nothing lost */
+  rewrite_file (path, restart);
+  wait_for_banner (page, "was truncated");
+  wait_for_cycles (page, 7);
+  g_assert_cmpuint (hs_trace_get_n_runs (trace), ==, 2);
+  g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_LIVE);
+
+  /* rotated: renamed away, a new file in its place */
+  g_assert_cmpint (g_rename (path, moved), ==, 0);
+  write_file (path, rotated);
+  wait_for_banner (page, "was replaced by a new file");
+  wait_for_cycles (page, 11);
+  g_assert_cmpuint (hs_trace_get_n_runs (trace), ==, 3);
+
+  /* the Follow switch off: no more reading */
+  hs_trace_page_set_follow (page, FALSE);
+  g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_DONE);
+  append_file (path, more);
+  spin (300);
+  g_assert_cmpuint (hs_trace_get_n_cycles (trace), ==, 11);
+
+  /* …and on again: goes on where it stopped */
+  hs_trace_page_set_follow (page, TRUE);
+  wait_for_cycles (page, 13);
+  g_assert_cmpuint (hs_trace_get_n_cycles (trace), ==, 13);
+  hs_trace_page_set_follow (page, FALSE);
+}
+
+static char *
+program_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "gctrace-program.sh", NULL);
+}
+
+static void
+test_run_exit (void)
+{
+  g_autofree char *program = program_path ();
+  const char *argv[] = { program, "4", "0.05", "3", NULL };
+  HsTracePage *page;
+
+  close_all_pages ();
+  page = hs_window_run_program (window, argv, tmpdir);
+  g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_LIVE);
+  g_assert_cmpstr (hs_trace_page_get_title (page), ==, "gctrace-program.sh");
+  wait_for (page_settled, page, "the program to end");
+  g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_DONE);
+  /* the script prints 4 GC lines and 4 lines of its own to stderr */
+  g_assert_cmpuint (hs_trace_get_n_cycles (hs_trace_page_get_trace (page)), ==, 4);
+  g_assert_cmpuint (hs_trace_get_line_counts (hs_trace_page_get_trace (page))->foreign, ==, 4);
+  assert_banner (page, "gctrace-program.sh exited with status 3");
+}
+
+static void
+test_run_stop (void)
+{
+  g_autofree char *program = program_path ();
+  const char *argv[] = { program, "3", "0.05", "wait", NULL };
+  HsTracePage *page;
+
+  close_all_pages ();
+  page = hs_window_run_program (window, argv, NULL);
+  wait_for_cycles (page, 3);
+  g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_LIVE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stop", NULL));
+  wait_for (page_settled, page, "the program to stop");
+  assert_banner (page, "gctrace-program.sh was stopped");
+  g_assert_cmpuint (hs_trace_get_n_cycles (hs_trace_page_get_trace (page)), ==, 3);
+}
+
+static void
+test_run_missing (void)
+{
+  const char *argv[] = { "/nonexistent/go-server", "--port", "8080", NULL };
+  HsTracePage *page;
+
+  close_all_pages ();
+  page = hs_window_run_program (window, argv, NULL);
+  g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_FAILED);
+  assert_banner (page, "Could not start /nonexistent/go-server --port 8080");
+}
+
+static void
+test_environment (void)
+{
+  const char *env1[] = { "HOME=/root", "GODEBUG=madvdontneed=1,gctrace=0", NULL };
+  const char *env2[] = { "HOME=/root", NULL };
+  g_auto(GStrv) out1 = hs_live_source_build_environment (env1);
+  g_auto(GStrv) out2 = hs_live_source_build_environment (env2);
+
+  g_assert_cmpstr (g_environ_getenv (out1, "GODEBUG"), ==, "madvdontneed=1,gctrace=1,scavtrace=1");
+  g_assert_cmpstr (g_environ_getenv (out1, "HOME"), ==, "/root");
+  g_assert_cmpstr (g_environ_getenv (out2, "GODEBUG"), ==, "gctrace=1,scavtrace=1");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  tmpdir = g_dir_make_tmp ("heapscope-test-app-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = hs_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  window = hs_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_test_add_func ("/app/window/welcome", test_welcome);
+  g_test_add_func ("/app/open/file", test_open_file);
+  g_test_add_func ("/app/open/example", test_open_example);
+  g_test_add_func ("/app/window/close-tab", test_close_tab);
+  g_test_add_func ("/app/error/missing", test_error_missing);
+  g_test_add_func ("/app/error/directory", test_error_directory);
+  g_test_add_func ("/app/error/not-a-trace", test_error_not_a_trace);
+  g_test_add_func ("/app/error/malformed", test_error_malformed);
+  g_test_add_func ("/app/open/cancel", test_cancel);
+  g_test_add_func ("/app/drop/files", test_drop_files);
+  g_test_add_func ("/app/drop/text", test_drop_text);
+  g_test_add_func ("/app/paste/text", test_paste);
+  g_test_add_func ("/app/live/pipe", test_live_pipe);
+  g_test_add_func ("/app/live/fifo", test_live_fifo);
+  g_test_add_func ("/app/live/follow", test_follow);
+  g_test_add_func ("/app/run/exit", test_run_exit);
+  g_test_add_func ("/app/run/stop", test_run_stop);
+  g_test_add_func ("/app/run/missing", test_run_missing);
+  g_test_add_func ("/app/run/environment", test_environment);
+
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&app);
+  {
+    g_autoptr(GFile) dir = g_file_new_for_path (tmpdir);
+    g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                     G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                                                     NULL, NULL);
+    GFileInfo *info;
+
+    while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (tmpdir, g_file_info_get_name (info), NULL);
+
+        g_unlink (child);
+        g_object_unref (info);
+      }
+    g_rmdir (tmpdir);
+  }
+  g_free (tmpdir);
+
+  return status;
+}
