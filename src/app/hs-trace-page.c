@@ -8,6 +8,7 @@
 #include "hs-application.h"
 #include "hs-stats-panel.h"
 #include "hs-trace-page.h"
+#include "hs-trace-view.h"
 #include "trace/hs-trace-loader.h"
 
 /* Banners and the source bar follow a live trace at most this often. */
@@ -29,6 +30,8 @@ struct _HsTracePage
   GtkWidget        *stop_button;
   GtkWidget        *content;
   GtkWidget        *stats_panel;
+  GtkWidget        *stats_panel_ref;   /* kept alive while it moves from view to view */
+  GtkWidget        *view;              /* HsTraceView of the current trace, owned by content */
 
   HsTrace          *trace;
   GFile            *file;
@@ -63,6 +66,19 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void start_following (HsTracePage *self);
+
+/* The statistics panel survives this: the page holds a reference and the next view takes it. */
+static void
+remove_content (HsTracePage *self)
+{
+  GtkWidget *child;
+
+  if (self->view != NULL)
+    hs_trace_view_release_stats (HS_TRACE_VIEW (self->view));
+  while ((child = gtk_widget_get_first_child (self->content)) != NULL)
+    gtk_box_remove (GTK_BOX (self->content), child);
+  self->view = NULL;
+}
 static void update_status (HsTracePage *self);
 
 static void
@@ -74,6 +90,9 @@ set_state (HsTracePage      *self,
 
   self->state = state;
   hs_stats_panel_set_loading (HS_STATS_PANEL (self->stats_panel), state == HS_TRACE_PAGE_LOADING);
+  /* what waits for the whole trace (the findings of a large one) can run now */
+  if (state == HS_TRACE_PAGE_DONE && self->view != NULL)
+    hs_trace_view_loaded (HS_TRACE_VIEW (self->view));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
@@ -518,6 +537,10 @@ reset (HsTracePage *self,
   g_signal_connect_object (self->trace, "items-appended", G_CALLBACK (items_appended_cb),
                            self, G_CONNECT_SWAPPED);
   hs_stats_panel_set_trace (HS_STATS_PANEL (self->stats_panel), self->trace);
+  remove_content (self);
+  self->view = hs_trace_view_new (self->trace, self->stats_panel);
+  gtk_widget_set_vexpand (self->view, TRUE);
+  gtk_box_append (GTK_BOX (self->content), self->view);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACE]);
 
   clear_banners (self);
@@ -1217,30 +1240,17 @@ hs_trace_page_get_progress (HsTracePage *self)
 }
 
 /*
- * Replaces what is shown under the banners (the statistics panel until then) with
- * @content, e.g. the charts; the panel stays available through get_stats_panel().
+ * Replaces what is shown under the banners (the charts, findings, statistics and tables of
+ * the trace) with @content.
  */
 void
 hs_trace_page_set_content (HsTracePage *self,
                            GtkWidget   *content)
 {
-  GtkWidget *child;
-
   g_return_if_fail (HS_IS_TRACE_PAGE (self));
   g_return_if_fail (GTK_IS_WIDGET (content));
 
-  while ((child = gtk_widget_get_first_child (self->content)) != NULL)
-    {
-      if (child == self->stats_panel)
-        {
-          g_object_ref (child);
-          gtk_box_remove (GTK_BOX (self->content), child);
-          g_object_unref (child);
-          continue;
-        }
-      gtk_box_remove (GTK_BOX (self->content), child);
-    }
-
+  remove_content (self);
   gtk_widget_set_vexpand (content, TRUE);
   gtk_box_append (GTK_BOX (self->content), content);
 }
@@ -1272,6 +1282,7 @@ hs_trace_page_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->malformed_window));
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_TRACE_PAGE);
+  g_clear_object (&self->stats_panel_ref);
 
   g_clear_object (&self->trace);
   g_clear_object (&self->file);
@@ -1403,6 +1414,7 @@ hs_trace_page_init (HsTracePage *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->stats_panel_ref = g_object_ref (self->stats_panel);
   self->banner_table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
 }

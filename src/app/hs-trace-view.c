@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hs-trace-view.c: lays out a trace's charts, findings, statistics and tables, and links them. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hs-trace-view.h"
+
+/* The strip below the charts (statistics, tables) starts this tall; the divider moves it. */
+#define BOTTOM_HEIGHT 230
+
+/* A finding's range is shown with this much of its surroundings, as a share of its length. */
+#define RANGE_CONTEXT 0.15
+
+struct _HsTraceView
+{
+  GtkWidget   parent_instance;
+
+  HsTrace    *trace;
+  GtkWidget  *charts;
+  GtkWidget  *findings;
+  GtkWidget  *stats;
+  GtkWidget  *stats_scrolled;
+
+  GtkWidget  *vertical;
+  GtkWidget  *horizontal;
+  GtkWidget  *charts_box;
+  GtkWidget  *sidebar;
+  GtkWidget  *bottom_stack;
+};
+
+G_DEFINE_FINAL_TYPE (HsTraceView, hs_trace_view, GTK_TYPE_WIDGET)
+
+/* Shows [start, end] with some context on both sides, within the trace. */
+void
+hs_trace_view_show_range (HsTraceView *self,
+                          double       start,
+                          double       end)
+{
+  HsTimeViewport *viewport;
+  double lower, upper, pad;
+
+  g_return_if_fail (HS_IS_TRACE_VIEW (self));
+
+  viewport = hs_chart_stack_get_viewport (HS_CHART_STACK (self->charts));
+  lower = hs_time_viewport_get_lower (viewport);
+  upper = hs_time_viewport_get_upper (viewport);
+  pad = MAX (end - start, (upper - lower) * 0.01) * RANGE_CONTEXT;
+
+  hs_time_viewport_set_range (viewport, MAX (lower, start - pad), MIN (upper, end + pad));
+}
+
+/* Once the paned knows its size, give the charts all but the bottom strip. */
+static void
+max_position_cb (HsTraceView *self)
+{
+  int max = 0;
+
+  g_object_get (self->vertical, "max-position", &max, NULL);
+
+  if (max <= 0)
+    return;
+
+  gtk_paned_set_position (GTK_PANED (self->vertical), MAX (max / 2, max - BOTTOM_HEIGHT));
+  g_signal_handlers_disconnect_by_func (self->vertical, max_position_cb, self);
+}
+
+static void
+finding_activated_cb (HsTraceView *self,
+                      double       start,
+                      double       end)
+{
+  hs_trace_view_show_range (self, start, end);
+}
+
+/* Gives the statistics panel back (unparented) before this view goes, for the next view. */
+void
+hs_trace_view_release_stats (HsTraceView *self)
+{
+  g_return_if_fail (HS_IS_TRACE_VIEW (self));
+
+  if (self->stats != NULL)
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->stats_scrolled), NULL);
+  self->stats = NULL;
+}
+
+/* The file finished loading: what waited for the whole trace can run now. */
+void
+hs_trace_view_loaded (HsTraceView *self)
+{
+  g_return_if_fail (HS_IS_TRACE_VIEW (self));
+
+  hs_findings_list_refresh (HS_FINDINGS_LIST (self->findings));
+}
+
+HsTrace *
+hs_trace_view_get_trace (HsTraceView *self)
+{
+  g_return_val_if_fail (HS_IS_TRACE_VIEW (self), NULL);
+
+  return self->trace;
+}
+
+HsChartStack *
+hs_trace_view_get_charts (HsTraceView *self)
+{
+  g_return_val_if_fail (HS_IS_TRACE_VIEW (self), NULL);
+
+  return HS_CHART_STACK (self->charts);
+}
+
+HsFindingsList *
+hs_trace_view_get_findings (HsTraceView *self)
+{
+  g_return_val_if_fail (HS_IS_TRACE_VIEW (self), NULL);
+
+  return HS_FINDINGS_LIST (self->findings);
+}
+
+static void
+hs_trace_view_dispose (GObject *object)
+{
+  HsTraceView *self = (HsTraceView *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_TRACE_VIEW);
+  g_clear_object (&self->trace);
+
+  G_OBJECT_CLASS (hs_trace_view_parent_class)->dispose (object);
+}
+
+static void
+hs_trace_view_class_init (HsTraceViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hs_trace_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/heapscope/Heapscope/hs-trace-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HsTraceView, vertical);
+  gtk_widget_class_bind_template_child (widget_class, HsTraceView, horizontal);
+  gtk_widget_class_bind_template_child (widget_class, HsTraceView, charts_box);
+  gtk_widget_class_bind_template_child (widget_class, HsTraceView, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, HsTraceView, bottom_stack);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "hs-trace-view");
+}
+
+static void
+hs_trace_view_init (HsTraceView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->vertical, "notify::max-position", G_CALLBACK (max_position_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+/* @stats: the page's statistics panel, which outlives views: it is shown below the charts. */
+GtkWidget *
+hs_trace_view_new (HsTrace   *trace,
+                   GtkWidget *stats)
+{
+  HsTraceView *self;
+  GtkWidget *stats_scrolled;
+
+  g_return_val_if_fail (HS_IS_TRACE (trace), NULL);
+  g_return_val_if_fail (GTK_IS_WIDGET (stats) && gtk_widget_get_parent (stats) == NULL, NULL);
+
+  self = g_object_new (HS_TYPE_TRACE_VIEW, NULL);
+  self->trace = g_object_ref (trace);
+
+  self->charts = hs_chart_stack_new (trace);
+  gtk_widget_set_vexpand (self->charts, TRUE);
+  gtk_box_append (GTK_BOX (self->charts_box), self->charts);
+
+  self->findings = hs_findings_list_new (trace);
+  gtk_widget_set_vexpand (self->findings, TRUE);
+  gtk_box_append (GTK_BOX (self->sidebar), self->findings);
+  g_signal_connect_object (self->findings, "finding-activated", G_CALLBACK (finding_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  self->stats = stats;
+  stats_scrolled = self->stats_scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (stats_scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (stats_scrolled), self->stats);
+  gtk_stack_add_titled (GTK_STACK (self->bottom_stack), stats_scrolled, "statistics", _("Statistics"));
+
+
+  return GTK_WIDGET (self);
+}
