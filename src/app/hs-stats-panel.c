@@ -148,7 +148,7 @@ format_pause (guint64 us)
     return g_strdup_printf (_("%.2f s"), (double) us / 1e6);
   if (us >= 1000)
     return g_strdup_printf (_("%.2f ms"), (double) us / 1e3);
-  return g_strdup_printf (_("%" G_GUINT64_FORMAT " µs"), us);
+  return g_strdup_printf (_("%llu µs"), (unsigned long long) us);
 }
 
 static char *

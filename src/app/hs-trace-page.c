@@ -268,15 +268,15 @@ hs_trace_page_show_malformed (HsTracePage *self)
     g_autofree char *text = NULL;
 
     if (counts->malformed > n_kept)
-      text = g_strdup_printf (ngettext ("%s: %" G_GUINT64_FORMAT " malformed line; the first %u are listed.",
-                                        "%s: %" G_GUINT64_FORMAT " malformed lines; the first %u are listed.",
+      text = g_strdup_printf (ngettext ("%s: %llu malformed line; the first %u are listed.",
+                                        "%s: %llu malformed lines; the first %u are listed.",
                                         counts->malformed),
-                              self->title, counts->malformed, n_kept);
+                              self->title, (unsigned long long) counts->malformed, n_kept);
     else
-      text = g_strdup_printf (ngettext ("%s: %" G_GUINT64_FORMAT " malformed line.",
-                                        "%s: %" G_GUINT64_FORMAT " malformed lines.",
+      text = g_strdup_printf (ngettext ("%s: %llu malformed line.",
+                                        "%s: %llu malformed lines.",
                                         counts->malformed),
-                              self->title, counts->malformed);
+                              self->title, (unsigned long long) counts->malformed);
     gtk_label_set_text (GTK_LABEL (header), text);
   }
   gtk_label_set_xalign (GTK_LABEL (header), 0.0f);
@@ -289,8 +289,8 @@ hs_trace_page_show_malformed (HsTracePage *self)
   for (guint i = 0; i < n_kept; i++)
     {
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      g_autofree char *where = g_strdup_printf (_("Line %" G_GUINT64_FORMAT ": %s"),
-                                                malformed[i].line, _(malformed[i].reason));
+      g_autofree char *where = g_strdup_printf (_("Line %llu: %s"),
+                                                (unsigned long long) malformed[i].line, _(malformed[i].reason));
       GtkWidget *where_label = gtk_label_new (where);
       GtkWidget *text_label = gtk_label_new (malformed[i].text);
 
@@ -329,10 +329,11 @@ update_line_banners (HsTracePage *self)
       guint n_kept;
 
       malformed = hs_trace_get_malformed (self->trace, &n_kept);
-      text = g_strdup_printf (ngettext ("%" G_GUINT64_FORMAT " malformed line could not be read (first at line %" G_GUINT64_FORMAT "). Everything else was read.",
-                                        "%" G_GUINT64_FORMAT " malformed lines could not be read (first at line %" G_GUINT64_FORMAT "). Everything else was read.",
+      text = g_strdup_printf (ngettext ("%llu malformed line could not be read (first at line %llu). Everything else was read.",
+                                        "%llu malformed lines could not be read (first at line %llu). Everything else was read.",
                                         counts->malformed),
-                              counts->malformed, n_kept > 0 ? malformed[0].line : 0);
+                              (unsigned long long) counts->malformed,
+                              (unsigned long long) (n_kept > 0 ? malformed[0].line : 0));
       show_banner (self, "malformed", BANNER_WARNING, text, _("Show Lines"),
                    hs_trace_page_show_malformed);
     }
@@ -340,10 +341,11 @@ update_line_banners (HsTracePage *self)
   if (counts->legacy > 0)
     {
       g_autofree char *text =
-        g_strdup_printf (ngettext ("%" G_GUINT64_FORMAT " line is in the Go 1.0–1.4 format (“gcN(P): …”), which Heapscope does not read; the first is line %" G_GUINT64_FORMAT ".",
-                                   "%" G_GUINT64_FORMAT " lines are in the Go 1.0–1.4 format (“gcN(P): …”), which Heapscope does not read; the first is line %" G_GUINT64_FORMAT ".",
+        g_strdup_printf (ngettext ("%llu line is in the Go 1.0–1.4 format (“gcN(P): …”), which Heapscope does not read; the first is line %llu.",
+                                   "%llu lines are in the Go 1.0–1.4 format (“gcN(P): …”), which Heapscope does not read; the first is line %llu.",
                                    counts->legacy),
-                         counts->legacy, hs_trace_get_first_legacy_line (self->trace));
+                         (unsigned long long) counts->legacy,
+                         (unsigned long long) hs_trace_get_first_legacy_line (self->trace));
 
       show_banner (self, "legacy", BANNER_WARNING, text, NULL, NULL);
     }
@@ -364,12 +366,12 @@ check_found_trace (HsTracePage *self)
       return;
     }
 
-  text = g_strdup_printf (ngettext ("No Go GC trace lines found in %s (%" G_GUINT64_FORMAT " line read). "
+  text = g_strdup_printf (ngettext ("No Go GC trace lines found in %s (%llu line read). "
                                     "Traces are printed by Go programs run with GODEBUG=gctrace=1.",
-                                    "No Go GC trace lines found in %s (%" G_GUINT64_FORMAT " lines read). "
+                                    "No Go GC trace lines found in %s (%llu lines read). "
                                     "Traces are printed by Go programs run with GODEBUG=gctrace=1.",
                                     counts->lines),
-                          self->title, counts->lines);
+                          self->title, (unsigned long long) counts->lines);
   show_banner (self, "no-trace", BANNER_ERROR, text, NULL, NULL);
 }
 
@@ -424,46 +426,46 @@ update_status (HsTracePage *self)
       icon = "system-run-symbolic";
       if (exit == NULL)
         /* TRANSLATORS: "Running ./server (pid 1234) · 12 GC cycles from 400 lines" */
-        text = g_strdup_printf (ngettext ("Running %s (pid %d) · %s from %" G_GUINT64_FORMAT " line",
-                                          "Running %s (pid %d) · %s from %" G_GUINT64_FORMAT " lines",
+        text = g_strdup_printf (ngettext ("Running %s (pid %d) · %s from %llu line",
+                                          "Running %s (pid %d) · %s from %llu lines",
                                           counts->lines),
-                                self->title, (int) hs_live_source_get_pid (self->live), cycles, counts->lines);
+                                self->title, (int) hs_live_source_get_pid (self->live), cycles, (unsigned long long) counts->lines);
       else
-        text = g_strdup_printf (ngettext ("%s %s · %s from %" G_GUINT64_FORMAT " line",
-                                          "%s %s · %s from %" G_GUINT64_FORMAT " lines",
+        text = g_strdup_printf (ngettext ("%s %s · %s from %llu line",
+                                          "%s %s · %s from %llu lines",
                                           counts->lines),
-                                self->title, exit, cycles, counts->lines);
+                                self->title, exit, cycles, (unsigned long long) counts->lines);
     }
   else if (live && hs_live_source_get_kind (self->live) == HS_LIVE_SOURCE_FOLLOW)
     {
       icon = "view-refresh-symbolic";
-      text = g_strdup_printf (ngettext ("Following %s · %s from %" G_GUINT64_FORMAT " line",
-                                        "Following %s · %s from %" G_GUINT64_FORMAT " lines",
+      text = g_strdup_printf (ngettext ("Following %s · %s from %llu line",
+                                        "Following %s · %s from %llu lines",
                                         counts->lines),
-                              self->title, cycles, counts->lines);
+                              self->title, cycles, (unsigned long long) counts->lines);
     }
   else if (live)
     {
       icon = "network-receive-symbolic";
-      text = g_strdup_printf (ngettext ("Reading %s live · %s from %" G_GUINT64_FORMAT " line",
-                                        "Reading %s live · %s from %" G_GUINT64_FORMAT " lines",
+      text = g_strdup_printf (ngettext ("Reading %s live · %s from %llu line",
+                                        "Reading %s live · %s from %llu lines",
                                         counts->lines),
-                              self->title, cycles, counts->lines);
+                              self->title, cycles, (unsigned long long) counts->lines);
     }
   else if (self->live != NULL && hs_live_source_get_kind (self->live) == HS_LIVE_SOURCE_STREAM)
     {
       icon = "media-playback-stop-symbolic";
-      text = g_strdup_printf (ngettext ("%s ended · %s from %" G_GUINT64_FORMAT " line",
-                                        "%s ended · %s from %" G_GUINT64_FORMAT " lines",
+      text = g_strdup_printf (ngettext ("%s ended · %s from %llu line",
+                                        "%s ended · %s from %llu lines",
                                         counts->lines),
-                              self->title, cycles, counts->lines);
+                              self->title, cycles, (unsigned long long) counts->lines);
     }
   else
     {
-      text = g_strdup_printf (ngettext ("%s · %s from %" G_GUINT64_FORMAT " line",
-                                        "%s · %s from %" G_GUINT64_FORMAT " lines",
+      text = g_strdup_printf (ngettext ("%s · %s from %llu line",
+                                        "%s · %s from %llu lines",
                                         counts->lines),
-                              self->subtitle != NULL ? self->subtitle : self->title, cycles, counts->lines);
+                              self->subtitle != NULL ? self->subtitle : self->title, cycles, (unsigned long long) counts->lines);
     }
 
   gtk_image_set_from_icon_name (GTK_IMAGE (self->source_icon), icon);
@@ -638,10 +640,10 @@ load_cb (GObject      *object,
   if (error != NULL)
     {
       g_autofree char *text =
-        g_strdup_printf (ngettext ("Could not read all of %s: %s. The %" G_GUINT64_FORMAT " line read before is kept.",
-                                   "Could not read all of %s: %s. The %" G_GUINT64_FORMAT " lines read before are kept.",
+        g_strdup_printf (ngettext ("Could not read all of %s: %s. The %llu line read before is kept.",
+                                   "Could not read all of %s: %s. The %llu lines read before are kept.",
                                    counts->lines),
-                         self->title, error->message, counts->lines);
+                         self->title, error->message, (unsigned long long) counts->lines);
 
       show_banner (self, "read-error", BANNER_ERROR, text, NULL, NULL);
       self->follow = FALSE;
@@ -704,10 +706,10 @@ live_ended_cb (HsTracePage  *self,
   if (error != NULL)
     {
       g_autofree char *text =
-        g_strdup_printf (ngettext ("Reading %s failed: %s. The %" G_GUINT64_FORMAT " line read before is kept.",
-                                   "Reading %s failed: %s. The %" G_GUINT64_FORMAT " lines read before are kept.",
+        g_strdup_printf (ngettext ("Reading %s failed: %s. The %llu line read before is kept.",
+                                   "Reading %s failed: %s. The %llu lines read before are kept.",
                                    hs_trace_get_line_counts (self->trace)->lines),
-                         self->title, error->message, hs_trace_get_line_counts (self->trace)->lines);
+                         self->title, error->message, (unsigned long long) hs_trace_get_line_counts (self->trace)->lines);
 
       show_banner (self, "read-error", BANNER_ERROR, text, NULL, NULL);
     }
