@@ -776,6 +776,35 @@ test_run_missing (void)
   assert_banner (page, "Could not start /nonexistent/go-server --port 8080");
 }
 
+/* The charts will replace the statistics panel: the page keeps the panel and its banners. */
+static void
+test_set_content (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "nothing-here.log", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  HsTracePage *page;
+  GtkWidget *panel;
+  GtkWidget *content = gtk_label_new ("charts");
+
+  close_all_pages ();
+  page = hs_window_open_example (window);
+  wait_for (page_settled, page, "the example");
+  panel = hs_trace_page_get_stats_panel (page);
+  g_assert_true (gtk_widget_get_visible (panel));
+
+  hs_trace_page_set_content (page, content);
+  g_assert_true (gtk_widget_get_ancestor (content, HS_TYPE_TRACE_PAGE) == GTK_WIDGET (page));
+  g_assert_null (gtk_widget_get_parent (panel));
+  g_assert_true (HS_IS_STATS_PANEL (hs_trace_page_get_stats_panel (page)));
+  g_assert_cmpstr (stat_value (page, "cycles"), ==, "114");
+
+  /* a page that read nothing hides its content behind the failure */
+  hs_trace_page_open_file (page, file, FALSE);
+  wait_for (page_settled, page, "the missing file");
+  g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_FAILED);
+  g_assert_false (gtk_widget_get_visible (content));
+}
+
 static void
 test_environment (void)
 {
@@ -827,6 +856,7 @@ main (int   argc,
   g_test_add_func ("/app/run/stop", test_run_stop);
   g_test_add_func ("/app/run/missing", test_run_missing);
   g_test_add_func ("/app/run/environment", test_environment);
+  g_test_add_func ("/app/page/set-content", test_set_content);
 
   status = g_test_run ();
 

@@ -192,10 +192,9 @@ update (HsStatsPanel *self)
   set_value (self, "source", hs_trace_get_name (self->trace));
   format = hs_trace_describe_format (self->trace);
   if (format != NULL)
-    set_value_take (self, "format", g_strdup_printf ("%s (%s)", format,
-                                                     hs_gc_format_to_string (hs_trace_get_gc_formats (self->trace))));
+    set_value (self, "format", format);
   else
-    set_value (self, "format", _("none found yet"));
+    set_value (self, "format", _("none found"));
   set_value_take (self, "lines", format_count (counts->lines));
   set_value_take (self, "parsed", format_count (hs_trace_get_parsed_lines (self->trace)));
   set_value_take (self, "skipped", format_count (counts->foreign));

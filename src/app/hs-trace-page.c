@@ -29,6 +29,9 @@ struct _HsTracePage
   GtkWidget        *stop_button;
   GtkWidget        *content;
   GtkWidget        *stats_panel;
+  GtkWidget        *failed_box;
+  GtkWidget        *main_content;   /* the statistics panel, or what replaced it */
+  GtkWidget        *panel_ref;      /* keeps the panel alive while something replaces it */
 
   HsTrace          *trace;
   GFile            *file;
@@ -74,6 +77,9 @@ set_state (HsTracePage      *self,
 
   self->state = state;
   hs_stats_panel_set_loading (HS_STATS_PANEL (self->stats_panel), state == HS_TRACE_PAGE_LOADING);
+  /* nothing read: no empty statistics, a plain statement and a way to try again */
+  gtk_widget_set_visible (self->failed_box, state == HS_TRACE_PAGE_FAILED);
+  gtk_widget_set_visible (self->main_content, state != HS_TRACE_PAGE_FAILED);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
@@ -256,6 +262,7 @@ hs_trace_page_show_malformed (HsTracePage *self)
   self->malformed_window = gtk_window_new ();
   g_object_add_weak_pointer (G_OBJECT (self->malformed_window), (gpointer *) &self->malformed_window);
   gtk_window_set_title (GTK_WINDOW (self->malformed_window), _("Malformed Lines"));
+  gtk_window_set_titlebar (GTK_WINDOW (self->malformed_window), gtk_header_bar_new ());
   gtk_window_set_default_size (GTK_WINDOW (self->malformed_window), 720, 420);
   gtk_window_set_transient_for (GTK_WINDOW (self->malformed_window),
                                 GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
@@ -1226,25 +1233,18 @@ void
 hs_trace_page_set_content (HsTracePage *self,
                            GtkWidget   *content)
 {
-  GtkWidget *child;
-
   g_return_if_fail (HS_IS_TRACE_PAGE (self));
   g_return_if_fail (GTK_IS_WIDGET (content));
 
-  while ((child = gtk_widget_get_first_child (self->content)) != NULL)
-    {
-      if (child == self->stats_panel)
-        {
-          g_object_ref (child);
-          gtk_box_remove (GTK_BOX (self->content), child);
-          g_object_unref (child);
-          continue;
-        }
-      gtk_box_remove (GTK_BOX (self->content), child);
-    }
+  if (self->main_content == content)
+    return;
 
+  /* the page keeps its own reference on the statistics panel, so it survives this */
+  gtk_box_remove (GTK_BOX (self->content), self->main_content);
+  self->main_content = content;
   gtk_widget_set_vexpand (content, TRUE);
-  gtk_box_append (GTK_BOX (self->content), content);
+  gtk_widget_set_visible (content, self->state != HS_TRACE_PAGE_FAILED);
+  gtk_box_insert_child_after (GTK_BOX (self->content), content, NULL);
 }
 
 GtkWidget *
@@ -1274,6 +1274,8 @@ hs_trace_page_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->malformed_window));
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_TRACE_PAGE);
+  g_clear_object (&self->panel_ref);
+  self->main_content = NULL;
 
   g_clear_object (&self->trace);
   g_clear_object (&self->file);
@@ -1391,6 +1393,7 @@ hs_trace_page_class_init (HsTracePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsTracePage, stop_button);
   gtk_widget_class_bind_template_child (widget_class, HsTracePage, content);
   gtk_widget_class_bind_template_child (widget_class, HsTracePage, stats_panel);
+  gtk_widget_class_bind_template_child (widget_class, HsTracePage, failed_box);
   gtk_widget_class_bind_template_callback (widget_class, hs_trace_page_cancel);
   gtk_widget_class_bind_template_callback (widget_class, hs_trace_page_stop);
   gtk_widget_class_bind_template_callback (widget_class, follow_switch_cb);
@@ -1405,6 +1408,8 @@ hs_trace_page_init (HsTracePage *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->panel_ref = g_object_ref (self->stats_panel);
+  self->main_content = self->stats_panel;
   self->banner_table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
 }
