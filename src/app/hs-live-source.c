@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -546,6 +547,13 @@ wait_cb (GObject      *object,
   g_signal_emit (self, signals[EXITED], 0);
 }
 
+/* In the child, before exec: a viewer that dies takes the program it started with it. */
+static void
+child_setup (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 static gboolean
 start_program (HsLiveSource  *self,
                GError       **error)
@@ -559,6 +567,7 @@ start_program (HsLiveSource  *self,
   g_subprocess_launcher_set_environ (launcher, env);
   if (self->cwd != NULL)
     g_subprocess_launcher_set_cwd (launcher, self->cwd);
+  g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
 
   self->subprocess = g_subprocess_launcher_spawnv (launcher, (const char * const *) self->argv, error);
   if (self->subprocess == NULL)

@@ -148,7 +148,7 @@ format_pause (guint64 us)
     return g_strdup_printf (_("%.2f s"), (double) us / 1e6);
   if (us >= 1000)
     return g_strdup_printf (_("%.2f ms"), (double) us / 1e3);
-  return g_strdup_printf (_("%" G_GUINT64_FORMAT " µs"), us);
+  return g_strdup_printf (_("%llu µs"), (unsigned long long) us);
 }
 
 static char *
@@ -192,10 +192,9 @@ update (HsStatsPanel *self)
   set_value (self, "source", hs_trace_get_name (self->trace));
   format = hs_trace_describe_format (self->trace);
   if (format != NULL)
-    set_value_take (self, "format", g_strdup_printf ("%s (%s)", format,
-                                                     hs_gc_format_to_string (hs_trace_get_gc_formats (self->trace))));
+    set_value (self, "format", format);
   else
-    set_value (self, "format", _("none found yet"));
+    set_value (self, "format", _("none found"));
   set_value_take (self, "lines", format_count (counts->lines));
   set_value_take (self, "parsed", format_count (hs_trace_get_parsed_lines (self->trace)));
   set_value_take (self, "skipped", format_count (counts->foreign));

@@ -30,8 +30,10 @@ struct _HsTracePage
   GtkWidget        *stop_button;
   GtkWidget        *content;
   GtkWidget        *stats_panel;
-  GtkWidget        *stats_panel_ref;   /* kept alive while it moves from view to view */
-  GtkWidget        *view;              /* HsTraceView of the current trace, owned by content */
+  GtkWidget        *failed_box;
+  GtkWidget        *main_content;   /* the statistics panel, or what replaced it */
+  GtkWidget        *panel_ref;      /* keeps the panel alive while something replaces it */
+  GtkWidget        *view;           /* the HsTraceView of the current trace, if shown */
 
   HsTrace          *trace;
   GFile            *file;
@@ -67,18 +69,26 @@ static GParamSpec *properties[N_PROPS];
 
 static void start_following (HsTracePage *self);
 
-/* The statistics panel survives this: the page holds a reference and the next view takes it. */
+/* Charts, findings, statistics and tables of the new trace; the statistics panel moves in. */
 static void
-remove_content (HsTracePage *self)
+show_new_view (HsTracePage *self)
 {
-  GtkWidget *child;
+  GtkWidget *view;
 
   if (self->view != NULL)
     hs_trace_view_release_stats (HS_TRACE_VIEW (self->view));
-  while ((child = gtk_widget_get_first_child (self->content)) != NULL)
-    gtk_box_remove (GTK_BOX (self->content), child);
+  else if (self->main_content == self->stats_panel)
+    {
+      gtk_box_remove (GTK_BOX (self->content), self->stats_panel);
+      self->main_content = NULL;
+    }
   self->view = NULL;
+
+  view = hs_trace_view_new (self->trace, self->stats_panel);
+  self->view = view;
+  hs_trace_page_set_content (self, view);
 }
+
 static void update_status (HsTracePage *self);
 
 static void
@@ -93,6 +103,9 @@ set_state (HsTracePage      *self,
   /* what waits for the whole trace (the findings of a large one) can run now */
   if (state == HS_TRACE_PAGE_DONE && self->view != NULL)
     hs_trace_view_loaded (HS_TRACE_VIEW (self->view));
+  /* nothing read: no empty statistics, a plain statement and a way to try again */
+  gtk_widget_set_visible (self->failed_box, state == HS_TRACE_PAGE_FAILED);
+  gtk_widget_set_visible (self->main_content, state != HS_TRACE_PAGE_FAILED);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
@@ -275,6 +288,7 @@ hs_trace_page_show_malformed (HsTracePage *self)
   self->malformed_window = gtk_window_new ();
   g_object_add_weak_pointer (G_OBJECT (self->malformed_window), (gpointer *) &self->malformed_window);
   gtk_window_set_title (GTK_WINDOW (self->malformed_window), _("Malformed Lines"));
+  gtk_window_set_titlebar (GTK_WINDOW (self->malformed_window), gtk_header_bar_new ());
   gtk_window_set_default_size (GTK_WINDOW (self->malformed_window), 720, 420);
   gtk_window_set_transient_for (GTK_WINDOW (self->malformed_window),
                                 GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
@@ -287,15 +301,15 @@ hs_trace_page_show_malformed (HsTracePage *self)
     g_autofree char *text = NULL;
 
     if (counts->malformed > n_kept)
-      text = g_strdup_printf (ngettext ("%s: %" G_GUINT64_FORMAT " malformed line; the first %u are listed.",
-                                        "%s: %" G_GUINT64_FORMAT " malformed lines; the first %u are listed.",
+      text = g_strdup_printf (ngettext ("%s: %llu malformed line; the first %u are listed.",
+                                        "%s: %llu malformed lines; the first %u are listed.",
                                         counts->malformed),
-                              self->title, counts->malformed, n_kept);
+                              self->title, (unsigned long long) counts->malformed, n_kept);
     else
-      text = g_strdup_printf (ngettext ("%s: %" G_GUINT64_FORMAT " malformed line.",
-                                        "%s: %" G_GUINT64_FORMAT " malformed lines.",
+      text = g_strdup_printf (ngettext ("%s: %llu malformed line.",
+                                        "%s: %llu malformed lines.",
                                         counts->malformed),
-                              self->title, counts->malformed);
+                              self->title, (unsigned long long) counts->malformed);
     gtk_label_set_text (GTK_LABEL (header), text);
   }
   gtk_label_set_xalign (GTK_LABEL (header), 0.0f);
@@ -308,8 +322,8 @@ hs_trace_page_show_malformed (HsTracePage *self)
   for (guint i = 0; i < n_kept; i++)
     {
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      g_autofree char *where = g_strdup_printf (_("Line %" G_GUINT64_FORMAT ": %s"),
-                                                malformed[i].line, _(malformed[i].reason));
+      g_autofree char *where = g_strdup_printf (_("Line %llu: %s"),
+                                                (unsigned long long) malformed[i].line, _(malformed[i].reason));
       GtkWidget *where_label = gtk_label_new (where);
       GtkWidget *text_label = gtk_label_new (malformed[i].text);
 
@@ -348,10 +362,11 @@ update_line_banners (HsTracePage *self)
       guint n_kept;
 
       malformed = hs_trace_get_malformed (self->trace, &n_kept);
-      text = g_strdup_printf (ngettext ("%" G_GUINT64_FORMAT " malformed line could not be read (first at line %" G_GUINT64_FORMAT "). Everything else was read.",
-                                        "%" G_GUINT64_FORMAT " malformed lines could not be read (first at line %" G_GUINT64_FORMAT "). Everything else was read.",
+      text = g_strdup_printf (ngettext ("%llu malformed line could not be read (first at line %llu). Everything else was read.",
+                                        "%llu malformed lines could not be read (first at line %llu). Everything else was read.",
                                         counts->malformed),
-                              counts->malformed, n_kept > 0 ? malformed[0].line : 0);
+                              (unsigned long long) counts->malformed,
+                              (unsigned long long) (n_kept > 0 ? malformed[0].line : 0));
       show_banner (self, "malformed", BANNER_WARNING, text, _("Show Lines"),
                    hs_trace_page_show_malformed);
     }
@@ -359,10 +374,11 @@ update_line_banners (HsTracePage *self)
   if (counts->legacy > 0)
     {
       g_autofree char *text =
-        g_strdup_printf (ngettext ("%" G_GUINT64_FORMAT " line is in the Go 1.0–1.4 format (“gcN(P): …”), which Heapscope does not read; the first is line %" G_GUINT64_FORMAT ".",
-                                   "%" G_GUINT64_FORMAT " lines are in the Go 1.0–1.4 format (“gcN(P): …”), which Heapscope does not read; the first is line %" G_GUINT64_FORMAT ".",
+        g_strdup_printf (ngettext ("%llu line is in the Go 1.0–1.4 format (“gcN(P): …”), which Heapscope does not read; the first is line %llu.",
+                                   "%llu lines are in the Go 1.0–1.4 format (“gcN(P): …”), which Heapscope does not read; the first is line %llu.",
                                    counts->legacy),
-                         counts->legacy, hs_trace_get_first_legacy_line (self->trace));
+                         (unsigned long long) counts->legacy,
+                         (unsigned long long) hs_trace_get_first_legacy_line (self->trace));
 
       show_banner (self, "legacy", BANNER_WARNING, text, NULL, NULL);
     }
@@ -383,12 +399,12 @@ check_found_trace (HsTracePage *self)
       return;
     }
 
-  text = g_strdup_printf (ngettext ("No Go GC trace lines found in %s (%" G_GUINT64_FORMAT " line read). "
+  text = g_strdup_printf (ngettext ("No Go GC trace lines found in %s (%llu line read). "
                                     "Traces are printed by Go programs run with GODEBUG=gctrace=1.",
-                                    "No Go GC trace lines found in %s (%" G_GUINT64_FORMAT " lines read). "
+                                    "No Go GC trace lines found in %s (%llu lines read). "
                                     "Traces are printed by Go programs run with GODEBUG=gctrace=1.",
                                     counts->lines),
-                          self->title, counts->lines);
+                          self->title, (unsigned long long) counts->lines);
   show_banner (self, "no-trace", BANNER_ERROR, text, NULL, NULL);
 }
 
@@ -443,46 +459,46 @@ update_status (HsTracePage *self)
       icon = "system-run-symbolic";
       if (exit == NULL)
         /* TRANSLATORS: "Running ./server (pid 1234) · 12 GC cycles from 400 lines" */
-        text = g_strdup_printf (ngettext ("Running %s (pid %d) · %s from %" G_GUINT64_FORMAT " line",
-                                          "Running %s (pid %d) · %s from %" G_GUINT64_FORMAT " lines",
+        text = g_strdup_printf (ngettext ("Running %s (pid %d) · %s from %llu line",
+                                          "Running %s (pid %d) · %s from %llu lines",
                                           counts->lines),
-                                self->title, (int) hs_live_source_get_pid (self->live), cycles, counts->lines);
+                                self->title, (int) hs_live_source_get_pid (self->live), cycles, (unsigned long long) counts->lines);
       else
-        text = g_strdup_printf (ngettext ("%s %s · %s from %" G_GUINT64_FORMAT " line",
-                                          "%s %s · %s from %" G_GUINT64_FORMAT " lines",
+        text = g_strdup_printf (ngettext ("%s %s · %s from %llu line",
+                                          "%s %s · %s from %llu lines",
                                           counts->lines),
-                                self->title, exit, cycles, counts->lines);
+                                self->title, exit, cycles, (unsigned long long) counts->lines);
     }
   else if (live && hs_live_source_get_kind (self->live) == HS_LIVE_SOURCE_FOLLOW)
     {
       icon = "view-refresh-symbolic";
-      text = g_strdup_printf (ngettext ("Following %s · %s from %" G_GUINT64_FORMAT " line",
-                                        "Following %s · %s from %" G_GUINT64_FORMAT " lines",
+      text = g_strdup_printf (ngettext ("Following %s · %s from %llu line",
+                                        "Following %s · %s from %llu lines",
                                         counts->lines),
-                              self->title, cycles, counts->lines);
+                              self->title, cycles, (unsigned long long) counts->lines);
     }
   else if (live)
     {
       icon = "network-receive-symbolic";
-      text = g_strdup_printf (ngettext ("Reading %s live · %s from %" G_GUINT64_FORMAT " line",
-                                        "Reading %s live · %s from %" G_GUINT64_FORMAT " lines",
+      text = g_strdup_printf (ngettext ("Reading %s live · %s from %llu line",
+                                        "Reading %s live · %s from %llu lines",
                                         counts->lines),
-                              self->title, cycles, counts->lines);
+                              self->title, cycles, (unsigned long long) counts->lines);
     }
   else if (self->live != NULL && hs_live_source_get_kind (self->live) == HS_LIVE_SOURCE_STREAM)
     {
       icon = "media-playback-stop-symbolic";
-      text = g_strdup_printf (ngettext ("%s ended · %s from %" G_GUINT64_FORMAT " line",
-                                        "%s ended · %s from %" G_GUINT64_FORMAT " lines",
+      text = g_strdup_printf (ngettext ("%s ended · %s from %llu line",
+                                        "%s ended · %s from %llu lines",
                                         counts->lines),
-                              self->title, cycles, counts->lines);
+                              self->title, cycles, (unsigned long long) counts->lines);
     }
   else
     {
-      text = g_strdup_printf (ngettext ("%s · %s from %" G_GUINT64_FORMAT " line",
-                                        "%s · %s from %" G_GUINT64_FORMAT " lines",
+      text = g_strdup_printf (ngettext ("%s · %s from %llu line",
+                                        "%s · %s from %llu lines",
                                         counts->lines),
-                              self->subtitle != NULL ? self->subtitle : self->title, cycles, counts->lines);
+                              self->subtitle != NULL ? self->subtitle : self->title, cycles, (unsigned long long) counts->lines);
     }
 
   gtk_image_set_from_icon_name (GTK_IMAGE (self->source_icon), icon);
@@ -537,10 +553,7 @@ reset (HsTracePage *self,
   g_signal_connect_object (self->trace, "items-appended", G_CALLBACK (items_appended_cb),
                            self, G_CONNECT_SWAPPED);
   hs_stats_panel_set_trace (HS_STATS_PANEL (self->stats_panel), self->trace);
-  remove_content (self);
-  self->view = hs_trace_view_new (self->trace, self->stats_panel);
-  gtk_widget_set_vexpand (self->view, TRUE);
-  gtk_box_append (GTK_BOX (self->content), self->view);
+  show_new_view (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACE]);
 
   clear_banners (self);
@@ -661,10 +674,10 @@ load_cb (GObject      *object,
   if (error != NULL)
     {
       g_autofree char *text =
-        g_strdup_printf (ngettext ("Could not read all of %s: %s. The %" G_GUINT64_FORMAT " line read before is kept.",
-                                   "Could not read all of %s: %s. The %" G_GUINT64_FORMAT " lines read before are kept.",
+        g_strdup_printf (ngettext ("Could not read all of %s: %s. The %llu line read before is kept.",
+                                   "Could not read all of %s: %s. The %llu lines read before are kept.",
                                    counts->lines),
-                         self->title, error->message, counts->lines);
+                         self->title, error->message, (unsigned long long) counts->lines);
 
       show_banner (self, "read-error", BANNER_ERROR, text, NULL, NULL);
       self->follow = FALSE;
@@ -727,10 +740,10 @@ live_ended_cb (HsTracePage  *self,
   if (error != NULL)
     {
       g_autofree char *text =
-        g_strdup_printf (ngettext ("Reading %s failed: %s. The %" G_GUINT64_FORMAT " line read before is kept.",
-                                   "Reading %s failed: %s. The %" G_GUINT64_FORMAT " lines read before are kept.",
+        g_strdup_printf (ngettext ("Reading %s failed: %s. The %llu line read before is kept.",
+                                   "Reading %s failed: %s. The %llu lines read before are kept.",
                                    hs_trace_get_line_counts (self->trace)->lines),
-                         self->title, error->message, hs_trace_get_line_counts (self->trace)->lines);
+                         self->title, error->message, (unsigned long long) hs_trace_get_line_counts (self->trace)->lines);
 
       show_banner (self, "read-error", BANNER_ERROR, text, NULL, NULL);
     }
@@ -1250,9 +1263,23 @@ hs_trace_page_set_content (HsTracePage *self,
   g_return_if_fail (HS_IS_TRACE_PAGE (self));
   g_return_if_fail (GTK_IS_WIDGET (content));
 
-  remove_content (self);
+  if (self->main_content == content)
+    return;
+
+  /* a view that goes away gives the statistics panel back first */
+  if (self->view != NULL && content != self->view)
+    {
+      hs_trace_view_release_stats (HS_TRACE_VIEW (self->view));
+      self->view = NULL;
+    }
+
+  /* the page keeps its own reference on the statistics panel, so it survives this */
+  if (self->main_content != NULL)
+    gtk_box_remove (GTK_BOX (self->content), self->main_content);
+  self->main_content = content;
   gtk_widget_set_vexpand (content, TRUE);
-  gtk_box_append (GTK_BOX (self->content), content);
+  gtk_widget_set_visible (content, self->state != HS_TRACE_PAGE_FAILED);
+  gtk_box_insert_child_after (GTK_BOX (self->content), content, NULL);
 }
 
 GtkWidget *
@@ -1282,7 +1309,8 @@ hs_trace_page_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->malformed_window));
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_TRACE_PAGE);
-  g_clear_object (&self->stats_panel_ref);
+  g_clear_object (&self->panel_ref);
+  self->main_content = NULL;
 
   g_clear_object (&self->trace);
   g_clear_object (&self->file);
@@ -1400,6 +1428,7 @@ hs_trace_page_class_init (HsTracePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsTracePage, stop_button);
   gtk_widget_class_bind_template_child (widget_class, HsTracePage, content);
   gtk_widget_class_bind_template_child (widget_class, HsTracePage, stats_panel);
+  gtk_widget_class_bind_template_child (widget_class, HsTracePage, failed_box);
   gtk_widget_class_bind_template_callback (widget_class, hs_trace_page_cancel);
   gtk_widget_class_bind_template_callback (widget_class, hs_trace_page_stop);
   gtk_widget_class_bind_template_callback (widget_class, follow_switch_cb);
@@ -1414,7 +1443,8 @@ hs_trace_page_init (HsTracePage *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->stats_panel_ref = g_object_ref (self->stats_panel);
+  self->panel_ref = g_object_ref (self->stats_panel);
+  self->main_content = self->stats_panel;
   self->banner_table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
 }

@@ -4,12 +4,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "hs-window.h"
 
 #define EXAMPLE_URI "resource:///io/github/heapscope/Heapscope/examples/go1.9-scavenger-release.log"
 /* How many recent traces the welcome page and the Open Recent menu list. */
-#define MAX_RECENT 8
+#define MAX_RECENT 5
 
 struct _HsWindow
 {
@@ -403,11 +404,22 @@ update_recent (HsWindow *self)
       g_autoptr(GFile) file = g_file_new_for_uri (uri);
       g_autoptr(GFile) parent = g_file_get_parent (file);
       g_autofree char *folder = parent != NULL ? g_file_get_parse_name (parent) : g_strdup ("");
+      const char *home = g_get_home_dir ();
       g_autofree char *detailed = NULL;
       GtkWidget *row = gtk_list_box_row_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
       GtkWidget *name = gtk_label_new (gtk_recent_info_get_display_name (info));
-      GtkWidget *where = gtk_label_new (folder);
+      GtkWidget *where;
+
+      /* ~/traces rather than /home/someone/traces, as Files shows it */
+      if (g_str_has_prefix (folder, home) && (folder[strlen (home)] == '/' || folder[strlen (home)] == '\0'))
+        {
+          char *tilde = g_strconcat ("~", folder + strlen (home), NULL);
+
+          g_free (folder);
+          folder = tilde;
+        }
+      where = gtk_label_new (folder);
 
       gtk_label_set_xalign (GTK_LABEL (name), 0.0f);
       gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
