@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hs-export-dialog.h"
 #include "hs-trace-view.h"
 
 /* The strip below the charts (statistics, tables) starts this tall; the divider moves it. */
@@ -22,6 +23,7 @@ struct _HsTraceView
   GtkWidget  *findings;
   GtkWidget  *stats;
   GtkWidget  *stats_scrolled;
+  HsAnnotations *notes;          /* this trace's notes, once its content key is known */
 
   GtkWidget  *vertical;
   GtkWidget  *horizontal;
@@ -74,6 +76,58 @@ finding_activated_cb (HsTraceView *self,
   hs_trace_view_show_range (self, start, end);
 }
 
+static void
+open_export_dialog (HsTraceView *self,
+                    gboolean     report)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  HsExportDialog *dialog = hs_export_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                 HS_CHART_STACK (self->charts), self->notes);
+
+  hs_export_dialog_set_report (dialog, report);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  open_export_dialog (HS_TRACE_VIEW (widget), FALSE);
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  open_export_dialog (HS_TRACE_VIEW (widget), TRUE);
+}
+
+/* Notes are found by the trace's content, known once its first MiB (or all of it) is read. */
+static void
+content_key_cb (HsTraceView *self)
+{
+  const char *key = hs_trace_get_content_key (self->trace);
+  g_autoptr(GError) error = NULL;
+
+  if (key == NULL || (self->notes != NULL && g_strcmp0 (hs_annotations_get_key (self->notes), key) == 0))
+    return;
+
+  g_clear_object (&self->notes);
+  self->notes = hs_annotations_new (key);
+  if (!hs_annotations_load (self->notes, &error))
+    g_warning ("%s", error->message);
+}
+
+HsAnnotations *
+hs_trace_view_get_notes (HsTraceView *self)
+{
+  g_return_val_if_fail (HS_IS_TRACE_VIEW (self), NULL);
+
+  return self->notes;
+}
+
 /* Gives the statistics panel back (unparented) before this view goes, for the next view. */
 void
 hs_trace_view_release_stats (HsTraceView *self)
@@ -124,7 +178,10 @@ hs_trace_view_dispose (GObject *object)
   HsTraceView *self = (HsTraceView *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_TRACE_VIEW);
+  if (self->trace != NULL)
+    g_signal_handlers_disconnect_by_data (self->trace, self);
   g_clear_object (&self->trace);
+  g_clear_object (&self->notes);
 
   G_OBJECT_CLASS (hs_trace_view_parent_class)->dispose (object);
 }
@@ -145,6 +202,12 @@ hs_trace_view_class_init (HsTraceViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsTraceView, bottom_stack);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "hs-trace-view");
+
+  gtk_widget_class_install_action (widget_class, "view.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "view.export-report", NULL, export_report_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "view.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "view.export-report", NULL);
 }
 
 static void
@@ -168,6 +231,9 @@ hs_trace_view_new (HsTrace   *trace,
 
   self = g_object_new (HS_TYPE_TRACE_VIEW, NULL);
   self->trace = g_object_ref (trace);
+  g_signal_connect_object (trace, "notify::content-key", G_CALLBACK (content_key_cb), self,
+                           G_CONNECT_SWAPPED);
+  content_key_cb (self);
 
   self->charts = hs_chart_stack_new (trace);
   gtk_widget_set_vexpand (self->charts, TRUE);

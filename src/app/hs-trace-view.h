@@ -6,6 +6,7 @@
 
 #include "chart/hs-chart-stack.h"
 #include "hs-findings-list.h"
+#include "trace/hs-annotations.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,7 @@ GtkWidget      *hs_trace_view_new              (HsTrace     *trace,
 HsTrace        *hs_trace_view_get_trace        (HsTraceView *self);
 HsChartStack   *hs_trace_view_get_charts       (HsTraceView *self);
 HsFindingsList *hs_trace_view_get_findings     (HsTraceView *self);
+HsAnnotations  *hs_trace_view_get_notes        (HsTraceView *self);
 void            hs_trace_view_show_range       (HsTraceView *self,
                                                 double       start,
                                                 double       end);

@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-trace-view.c: the tab's view: findings beside the charts, zooming to one, exporting. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "app/hs-export-dialog.h"
+#include "app/hs-stats-panel.h"
+#include "app/hs-trace-view.h"
+#include "trace/hs-trace-loader.h"
+
+static HsTrace *
+load_sample (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "samples",
+                                                 "go1.9-scavenger-release.log", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  HsTrace *trace = hs_trace_new ("go1.9-scavenger-release.log");
+
+  g_assert_true (hs_trace_load_file_sync (trace, file, NULL, &error));
+  g_assert_no_error (error);
+  return trace;
+}
+
+static void
+wait_for_findings (HsFindingsList *list,
+                   guint           n)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (hs_findings_list_get_n_findings (list) < n && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_findings_zoom (void)
+{
+  g_autoptr(HsTrace) trace = load_sample ();
+  GtkWidget *panel = g_object_ref_sink (hs_stats_panel_new ());
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = hs_trace_view_new (trace, panel);
+  HsFindingsList *list = hs_trace_view_get_findings (HS_TRACE_VIEW (view));
+  HsTimeViewport *viewport = hs_chart_stack_get_viewport (hs_trace_view_get_charts (HS_TRACE_VIEW (view)));
+  const HsFinding *held;
+  double pad;
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* the analysis runs on a worker: the scavenger story and the periodic GCs */
+  wait_for_findings (list, 2);
+  g_assert_cmpuint (hs_findings_list_get_n_findings (list), ==, 2);
+  held = hs_findings_list_get_finding (list, 0);
+  g_assert_cmpstr (held->id, ==, "os-memory-held");
+
+  /* choosing it shows 170.61 s … 600 s with 15 % of its length on each side */
+  hs_findings_list_activate (list, 0);
+  pad = (600.0 - 170.610) * 0.15;
+  g_assert_cmpfloat_with_epsilon (hs_time_viewport_get_start (viewport), 170.610 - pad, 1e-6);
+  g_assert_cmpfloat_with_epsilon (hs_time_viewport_get_end (viewport), 600.0 + pad, 1e-6);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (panel);
+}
+
+static gboolean
+file_starts_with (const char *path,
+                  const char *magic,
+                  gsize       len)
+{
+  g_autofree char *data = NULL;
+  gsize size;
+
+  return g_file_get_contents (path, &data, &size, NULL) && size > len && memcmp (data, magic, len) == 0;
+}
+
+static void
+test_export (void)
+{
+  g_autoptr(HsTrace) trace = load_sample ();
+  GtkWidget *panel = g_object_ref_sink (hs_stats_panel_new ());
+  GtkWidget *view = g_object_ref_sink (hs_trace_view_new (trace, panel));
+  g_autoptr(HsAnnotations) notes = hs_annotations_new ("view-test");
+  HsExportDialog *dialog = hs_export_dialog_new (NULL, hs_trace_view_get_charts (HS_TRACE_VIEW (view)), notes);
+  g_autofree char *dir = g_dir_make_tmp ("heapscope-view-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "charts.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *bad = g_build_filename (dir, "report.png", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hs_export_dialog_export_to (dialog, png, &error));
+  g_assert_no_error (error);
+  g_assert_true (file_starts_with (png, "\x89PNG", 4));
+
+  hs_export_dialog_set_report (dialog, TRUE);
+  g_assert_true (hs_export_dialog_export_to (dialog, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (file_starts_with (pdf, "%PDF", 4));
+
+  /* a report is never a picture */
+  g_assert_false (hs_export_dialog_export_to (dialog, bad, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (view);
+  g_object_unref (panel);
+  g_unlink (png);
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/view/HsTraceView/findings-zoom", test_findings_zoom);
+  g_test_add_func ("/view/HsExportDialog/export", test_export);
+
+  return g_test_run ();
+}
