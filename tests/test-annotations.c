@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 
 #include "trace/hs-annotations.h"
 
@@ -77,11 +78,27 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* each test gets its own XDG folders: never the real data folder of whoever runs them */
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autofree char *data_home = g_dir_make_tmp ("heapscope-notes-XXXXXX", NULL);
+  int status;
+
+  /* never the real data folder of whoever runs the tests; set before GLib caches it
+   * (G_TEST_OPTION_ISOLATE_DIRS would do this, but leaks in GLib 2.74 under LeakSanitizer) */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/annotations/HsAnnotations/round-trip", test_round_trip);
   g_test_add_func ("/annotations/HsAnnotations/invalid-file", test_invalid_file);
 
-  return g_test_run ();
+  status = g_test_run ();
+
+  /* what the tests left: the notes folder tree, each level empty by now */
+  {
+    g_autofree char *notes = g_build_filename (data_home, "heapscope", "notes", NULL);
+    g_autofree char *app = g_build_filename (data_home, "heapscope", NULL);
+
+    g_rmdir (notes);
+    g_rmdir (app);
+    g_rmdir (data_home);
+  }
+  return status;
 }
