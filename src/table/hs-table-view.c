@@ -59,6 +59,8 @@ typedef struct
   int                sort_column;
   gint64             selected;
   gboolean           syncing_selection;
+  GtkBitset         *last_selection;    /* to tell which rows a change added */
+  guint              selection_idle_id;
   double             range_start;
   double             range_end;
   gboolean           only_in_view;
@@ -396,8 +398,10 @@ sync_selection (HsTableView *self,
 {
   HsTableViewPrivate *priv = hs_table_view_get_instance_private (self);
   GtkSelectionModel *selection = GTK_SELECTION_MODEL (priv->selection);
+  g_autoptr(GtkBitset) last = NULL;
   guint position;
 
+  g_clear_handle_id (&priv->selection_idle_id, g_source_remove);
   priv->syncing_selection = TRUE;
   if (priv->selected >= 0 &&
       hs_table_model_find_position (priv->model, (guint) priv->selected, &position))
@@ -410,6 +414,9 @@ sync_selection (HsTableView *self,
     {
       gtk_selection_model_unselect_all (selection);
     }
+  g_clear_pointer (&priv->last_selection, gtk_bitset_unref);
+  last = gtk_selection_model_get_selection (selection);
+  priv->last_selection = gtk_bitset_copy (last);
   priv->syncing_selection = FALSE;
 }
 
@@ -426,32 +433,48 @@ set_selected_internal (HsTableView *self,
   g_object_notify_by_pspec (G_OBJECT (self), HS_TABLE_VIEW_GET_CLASS (self)->selected_pspec);
 }
 
+static gboolean
+update_selected_cb (gpointer user_data)
+{
+  HsTableView *self = user_data;
+  HsTableViewPrivate *priv = hs_table_view_get_instance_private (self);
+  g_autoptr(GtkBitset) all = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (priv->selection));
+  g_autoptr(GtkBitset) added = gtk_bitset_copy (all);
+  guint current;
+
+  priv->selection_idle_id = 0;
+
+  /* the row just added to the selection (a click, ctrl+click, shift+arrow) is the one to show */
+  if (priv->last_selection != NULL)
+    gtk_bitset_subtract (added, priv->last_selection);
+  g_clear_pointer (&priv->last_selection, gtk_bitset_unref);
+  /* a copy: GtkMultiSelection hands out its own, live bitset */
+  priv->last_selection = gtk_bitset_copy (all);
+
+  if (!gtk_bitset_is_empty (added))
+    set_selected_internal (self, hs_table_model_get_trace_index (priv->model, gtk_bitset_get_minimum (added)));
+  else if (gtk_bitset_is_empty (all))
+    set_selected_internal (self, -1);
+  else if (priv->selected < 0 ||
+           !hs_table_model_find_position (priv->model, (guint) priv->selected, &current) ||
+           !gtk_bitset_contains (all, current))
+    set_selected_internal (self, hs_table_model_get_trace_index (priv->model, gtk_bitset_get_minimum (all)));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
-selection_changed_cb (HsTableView       *self,
-                      guint              position,
-                      guint              n_items,
-                      GtkSelectionModel *selection)
+selection_changed_cb (HsTableView *self)
 {
   HsTableViewPrivate *priv = hs_table_view_get_instance_private (self);
-  g_autoptr(GtkBitset) changed = NULL;
-  g_autoptr(GtkBitset) all = NULL;
 
   if (priv->syncing_selection)
     return;
 
-  /* the row just selected (a ctrl+click adds one) wins over rows selected before */
-  changed = gtk_selection_model_get_selection_in_range (selection, position, n_items);
-  if (!gtk_bitset_is_empty (changed))
-    {
-      set_selected_internal (self, hs_table_model_get_trace_index (priv->model, gtk_bitset_get_minimum (changed)));
-      return;
-    }
-
-  all = gtk_selection_model_get_selection (selection);
-  if (gtk_bitset_is_empty (all))
-    set_selected_internal (self, -1);
-  else
-    set_selected_internal (self, hs_table_model_get_trace_index (priv->model, gtk_bitset_get_minimum (all)));
+  /* GtkListBase extends a selection in two steps (clear, then select the range): look once
+   * both are done, so the charts see neither the empty selection nor the wrong row */
+  if (priv->selection_idle_id == 0)
+    priv->selection_idle_id = g_idle_add (update_selected_cb, self);
 }
 
 static void
@@ -488,7 +511,8 @@ sorter_changed_cb (HsTableView *self,
   GtkOrdering order;
 
   priv->probe_column = -1;
-  order = gtk_sorter_compare (sorter, self, self);
+  /* two distinct items: gtk_sorter_compare answers "equal" for an item and itself without asking */
+  order = gtk_sorter_compare (sorter, self, priv->column_view);
   if (order == GTK_ORDERING_EQUAL || priv->probe_column < 0)
     {
       priv->sort_column = -1;
@@ -811,6 +835,12 @@ hs_table_view_dispose (GObject *object)
   HsTableView *self = HS_TABLE_VIEW (object);
   HsTableViewPrivate *priv = hs_table_view_get_instance_private (self);
 
+  g_clear_handle_id (&priv->selection_idle_id, g_source_remove);
+  /* a computation may still finish while the children go */
+  if (priv->model != NULL)
+    g_signal_handlers_disconnect_by_data (priv->model, self);
+  if (priv->selection != NULL)
+    g_signal_handlers_disconnect_by_data (priv->selection, self);
   g_clear_pointer (&priv->toolbar, gtk_widget_unparent);
   g_clear_pointer (&priv->search_bar, gtk_widget_unparent);
   g_clear_pointer (&priv->scrolled, gtk_widget_unparent);
@@ -829,6 +859,7 @@ hs_table_view_finalize (GObject *object)
   HsTableViewPrivate *priv = hs_table_view_get_instance_private (HS_TABLE_VIEW (object));
 
   g_clear_pointer (&priv->columns, g_free);
+  g_clear_pointer (&priv->last_selection, gtk_bitset_unref);
   g_string_free (priv->scratch, TRUE);
 
   G_OBJECT_CLASS (hs_table_view_parent_class)->finalize (object);
