@@ -693,6 +693,44 @@ hs_table_view_realize (GtkWidget *widget)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+/*
+ * Numbers are right-aligned, so their titles should be too. GTK 4.8 has no API for the
+ * header's alignment: its row holds one title per column, in column order, each a box of
+ * label and sort arrow filling the title, so the label takes the spare width and aligns its
+ * text to the end. If a GTK version builds the header differently, the titles simply stay
+ * where GTK puts them.
+ */
+static void
+align_titles (HsTableView *self)
+{
+  HsTableViewPrivate *priv = hs_table_view_get_instance_private (self);
+  HsTableViewClass *klass = HS_TABLE_VIEW_GET_CLASS (self);
+  GtkWidget *header = gtk_widget_get_first_child (priv->column_view);
+  GtkWidget *title;
+  guint i = 0;
+
+  if (header == NULL || GTK_IS_LIST_VIEW (header))
+    return;
+
+  for (title = gtk_widget_get_first_child (header); title != NULL; title = gtk_widget_get_next_sibling (title))
+    i++;
+  if (i != klass->n_columns)
+    return;
+
+  i = 0;
+  for (title = gtk_widget_get_first_child (header); title != NULL; title = gtk_widget_get_next_sibling (title), i++)
+    {
+      GtkWidget *box = gtk_widget_get_first_child (title);
+      GtkWidget *label = box != NULL ? gtk_widget_get_first_child (box) : NULL;
+
+      if (GTK_IS_BOX (box) && GTK_IS_LABEL (label) && klass->columns[i].kind != HS_TABLE_CELL_TEXT)
+        {
+          gtk_widget_set_hexpand (label, TRUE);
+          gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+        }
+    }
+}
+
 static void
 build_columns (HsTableView *self)
 {
@@ -809,6 +847,7 @@ hs_table_view_constructed (GObject *object)
   gtk_column_view_set_reorderable (GTK_COLUMN_VIEW (priv->column_view), TRUE);
   gtk_widget_add_css_class (priv->column_view, "data-table");
   build_columns (self);
+  align_titles (self);
   priv->scrolled = gtk_scrolled_window_new ();
   gtk_widget_set_vexpand (priv->scrolled, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (priv->scrolled), priv->column_view);
