@@ -1,0 +1,535 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-table-widgets.c: the cycle and scavenger tables driven with real X events (xdotool) under Xvfb. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "table/hs-cycle-table.h"
+#include "table/hs-scavenger-table.h"
+#include "trace/hs-trace-loader.h"
+
+#define TITLE "heapscope-table-widget-test"
+
+static HsTrace *trace;
+
+typedef struct
+{
+  GtkWidget   *window;
+  HsTableView *table;
+  char        *window_id;
+} Fixture;
+
+static void
+iterate (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Runs the main loop until @cond holds, for at most 5 s. */
+#define WAIT_FOR(cond) \
+  G_STMT_START { \
+    for (guint wait_ = 0; wait_ < 500 && !(cond); wait_++) \
+      iterate (10); \
+  } G_STMT_END
+
+static void
+xdotool (const char *format,
+         ...)
+{
+  g_autofree char *args = NULL;
+  g_autofree char *command = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  va_list ap;
+
+  va_start (ap, format);
+  args = g_strdup_vprintf (format, ap);
+  va_end (ap);
+
+  command = g_strdup_printf ("xdotool %s", args);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* let the X events arrive and be handled */
+  iterate (150);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  static guint serial;
+  g_autofree char *title = g_strdup_printf ("%s-%u", TITLE, ++serial);
+  g_autofree char *command = g_strdup_printf ("xdotool search --sync --name %s$", title);
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean events = GPOINTER_TO_INT (data);
+  int status;
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_title (GTK_WINDOW (fixture->window), title);
+  gtk_window_set_decorated (GTK_WINDOW (fixture->window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 700);
+  fixture->table = HS_TABLE_VIEW (events ? hs_scavenger_table_new (trace) : hs_cycle_table_new (trace));
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->table));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (hs_table_view_get_column_view (fixture->table))));
+  iterate (300);
+
+  g_assert_true (g_spawn_command_line_sync (command, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  fixture->window_id = g_strdup (g_strstrip (out));
+  g_assert_cmpstr (fixture->window_id, !=, "");
+  g_assert_null (strchr (fixture->window_id, '\n'));
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_free (fixture->window_id);
+  iterate (50);
+}
+
+static guint
+n_rows (Fixture *fixture)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (hs_table_view_get_model (fixture->table)));
+}
+
+static gboolean
+idle_with_rows (Fixture *fixture,
+                guint    n)
+{
+  return !hs_table_model_get_busy (hs_table_view_get_model (fixture->table)) && n_rows (fixture) == n;
+}
+
+static GtkWidget *
+find_list_view (Fixture *fixture)
+{
+  GtkWidget *view = GTK_WIDGET (hs_table_view_get_column_view (fixture->table));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+
+  g_assert_not_reached ();
+}
+
+/* The position of @title among the visible columns. */
+static int
+visible_column (Fixture    *fixture,
+                const char *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (hs_table_view_get_column_view (fixture->table));
+  int k = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (!gtk_column_view_column_get_visible (column))
+        continue;
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return k;
+      k++;
+    }
+
+  return -1;
+}
+
+static GtkWidget *
+nth_visible_child (GtkWidget *widget,
+                   int        n)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) && n-- == 0)
+      return child;
+
+  return NULL;
+}
+
+/* The label of the cell in column @title of the row on screen whose first cell reads @key. */
+static GtkLabel *
+cell_label (Fixture    *fixture,
+            const char *key,
+            const char *title)
+{
+  int column = visible_column (fixture, title);
+
+  g_assert_cmpint (column, >=, 0);
+  for (GtkWidget *row = gtk_widget_get_first_child (find_list_view (fixture)); row;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *first = nth_visible_child (row, 0);
+      GtkWidget *cell;
+
+      if (first == NULL || !GTK_IS_LABEL (gtk_widget_get_first_child (first)) ||
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (first))), key) != 0)
+        continue;
+      cell = nth_visible_child (row, column);
+      g_assert_nonnull (cell);
+      return GTK_LABEL (gtk_widget_get_first_child (cell));
+    }
+
+  return NULL;
+}
+
+static void
+click_widget (Fixture   *fixture,
+              GtkWidget *widget)
+{
+  graphene_point_t p;
+
+  g_assert_true (gtk_widget_compute_point (widget, fixture->window,
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                                 gtk_widget_get_height (widget) / 2.0),
+                                           &p));
+  xdotool ("mousemove --window %s %d %d click 1", fixture->window_id, (int) p.x, (int) p.y);
+  iterate (300);   /* past the double-click time */
+}
+
+static guint
+gc_number_at (Fixture *fixture,
+              guint    position)
+{
+  HsTableModel *model = hs_table_view_get_model (fixture->table);
+
+  return (guint) hs_trace_get_gc_value (trace, HS_GC_FIELD_NUMBER, hs_table_model_get_trace_index (model, position));
+}
+
+static void
+test_rows (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkLabel *label;
+
+  g_assert_cmpuint (n_rows (fixture), ==, 114);
+  g_assert_cmpstr (hs_table_view_get_count_text (fixture->table), ==, "114 cycles");
+
+  /* gc 3 @0.214s 1%: 1.9+0.71+0.045 ms clock, 3.8+0.39/0/2.6+0.091 ms cpu, 12->13->11 MB, 13 MB goal, 2 P;
+   * the sample's phases reach 1.9 ms (shown in ms), its heaps 1784 MB (in MB) */
+  label = cell_label (fixture, "3", "Pause (ms)");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "1.945");
+  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "3", "Time (s)")), ==, "0.214");
+  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "3", "Heap Before (MB)")), ==, "12");
+  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "3", "Live (MB)")), ==, "11");
+  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "3", "Background CPU (ms)")), ==, "0.000");
+  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "3", "Cause")), ==, "normal");
+  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "3", "Line")), ==, "4");
+  g_assert_cmpfloat (gtk_label_get_xalign (label), ==, 1.0);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "numeric"));
+
+  /* Go 1.9 printed no stacks or globals, and the sample has no log prefix with a time */
+  g_assert_cmpint (visible_column (fixture, "Stacks (MB)"), ==, -1);
+  g_assert_cmpint (visible_column (fixture, "Wall Clock"), ==, -1);
+  g_assert_cmpint (visible_column (fixture, "Sweep Term. (ms)"), >=, 0);
+}
+
+static void
+test_filter (Fixture       *fixture,
+             gconstpointer  data)
+{
+  xdotool ("mousemove --window %s 600 400 click 1", fixture->window_id);
+  xdotool ("key ctrl+f");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         GTK_WIDGET (hs_table_view_get_search_entry (fixture->table))));
+  xdotool ("type --delay 30 'pause > 1ms'");
+  WAIT_FOR (idle_with_rows (fixture, 2));
+  g_assert_cmpuint (n_rows (fixture), ==, 2);
+  /* gc 3 (1.9 + 0.045 ms) and gc 101 (1.0 + 0.047 ms), in trace order */
+  g_assert_cmpuint (gc_number_at (fixture, 0), ==, 3);
+  g_assert_cmpuint (gc_number_at (fixture, 1), ==, 101);
+  g_assert_cmpstr (hs_table_view_get_count_text (fixture->table), ==, "2 of 114 cycles");
+  g_assert_cmpstr (hs_table_view_get_error_text (fixture->table), ==, "");
+
+  /* an expression cut short says why and keeps the rows */
+  xdotool ("type --delay 30 ' and'");
+  WAIT_FOR (hs_table_view_get_error_text (fixture->table)[0] != '\0');
+  g_assert_nonnull (strstr (hs_table_view_get_error_text (fixture->table), "ends too early"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (hs_table_view_get_search_entry (fixture->table)), "error"));
+  iterate (300);
+  g_assert_cmpuint (n_rows (fixture), ==, 2);
+  g_assert_cmpstr (hs_table_view_get_count_text (fixture->table), ==, "2 of 114 cycles");
+
+  /* finishing it clears the error */
+  xdotool ("type --delay 30 ' heap < 5'");
+  WAIT_FOR (hs_table_view_get_error_text (fixture->table)[0] == '\0' && idle_with_rows (fixture, 1));
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
+  g_assert_cmpuint (gc_number_at (fixture, 0), ==, 101);
+  g_assert_cmpstr (hs_table_view_get_count_text (fixture->table), ==, "1 of 114 cycles");
+}
+
+static void
+notify_count_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_select (Fixture       *fixture,
+             gconstpointer  data)
+{
+  HsCycleTable *table = HS_CYCLE_TABLE (fixture->table);
+  GtkSelectionModel *selection = gtk_column_view_get_model (hs_table_view_get_column_view (fixture->table));
+  GtkAdjustment *vadjustment;
+  GtkWidget *scrolled;
+  guint notified = 0;
+
+  g_signal_connect (table, "notify::selected-cycle", G_CALLBACK (notify_count_cb), &notified);
+  g_assert_cmpint (hs_cycle_table_get_selected_cycle (table), ==, -1);
+
+  /* a click on gc 5's row selects cycle index 4 */
+  click_widget (fixture, GTK_WIDGET (cell_label (fixture, "5", "Mark (ms)")));
+  WAIT_FOR (hs_cycle_table_get_selected_cycle (table) == 4);
+  g_assert_cmpint (hs_cycle_table_get_selected_cycle (table), ==, 4);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (gtk_selection_model_is_selected (selection, 4));
+
+  /* the keyboard moves it on */
+  xdotool ("key Down");
+  WAIT_FOR (hs_cycle_table_get_selected_cycle (table) == 5);
+  g_assert_cmpint (hs_cycle_table_get_selected_cycle (table), ==, 5);
+
+  /* a chart picks gc 110 (index 109): its row is selected and scrolled into view */
+  scrolled = gtk_widget_get_parent (GTK_WIDGET (hs_table_view_get_column_view (fixture->table)));
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0.0);
+  g_object_set (table, "selected-cycle", (gint64) 109, NULL);
+  g_assert_cmpint (hs_cycle_table_get_selected_cycle (table), ==, 109);
+  g_assert_true (gtk_selection_model_is_selected (selection, 109));
+  g_assert_false (gtk_selection_model_is_selected (selection, 5));
+  iterate (300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0.0);
+  g_assert_nonnull (cell_label (fixture, "110", "GC"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (cell_label (fixture, "110", "GC"))));
+
+  /* a filter that hides the row keeps the cycle selected; lifting it brings the row back */
+  hs_table_model_set_filter_text (hs_table_view_get_model (fixture->table), "pause > 1ms", NULL);
+  WAIT_FOR (idle_with_rows (fixture, 2));
+  g_assert_cmpint (hs_cycle_table_get_selected_cycle (table), ==, 109);
+  hs_table_model_set_filter_text (hs_table_view_get_model (fixture->table), "", NULL);
+  WAIT_FOR (idle_with_rows (fixture, 114));
+  g_assert_true (gtk_selection_model_is_selected (selection, 109));
+
+  hs_cycle_table_set_selected_cycle (table, -1);
+  g_assert_false (gtk_selection_model_is_selected (selection, 109));
+}
+
+static void
+test_sort (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkWidget *header = NULL;
+  GtkWidget *view = GTK_WIDGET (hs_table_view_get_column_view (fixture->table));
+  int column = visible_column (fixture, "Pause (ms)");
+
+  /* the header row is the column view's first child, its buttons in column order */
+  header = nth_visible_child (gtk_widget_get_first_child (view), column);
+  g_assert_nonnull (header);
+
+  click_widget (fixture, header);
+  WAIT_FOR (idle_with_rows (fixture, 114) && gc_number_at (fixture, 0) != 1);
+  /* awk over the sample: the shortest pauses are gc 5 (0.012 ms) and gc 9 (0.023 ms) */
+  g_assert_cmpuint (gc_number_at (fixture, 0), ==, 5);
+  g_assert_cmpuint (gc_number_at (fixture, 1), ==, 9);
+
+  click_widget (fixture, header);
+  WAIT_FOR (idle_with_rows (fixture, 114) && gc_number_at (fixture, 0) != 5);
+  /* the longest: gc 3 (1.945 ms), gc 101 (1.047 ms) */
+  g_assert_cmpuint (gc_number_at (fixture, 0), ==, 3);
+  g_assert_cmpuint (gc_number_at (fixture, 1), ==, 101);
+}
+
+static void
+read_text_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+  g_assert_no_error (error);
+}
+
+#define HEADER "run\tgc\tline\ttime_s\tprocess_time_s\twall_time\tgc_cpu_percent\tsweep_term_ms\tmark_ms\t" \
+               "mark_term_ms\tpause_ms\tcpu_sweep_term_ms\tcpu_assist_ms\tcpu_background_ms\tcpu_idle_ms\t" \
+               "cpu_mark_term_ms\theap_before_mb\theap_after_mb\theap_live_mb\theap_goal_mb\tstacks_mb\t" \
+               "globals_mb\tprocs\tcause\tprefix\n"
+/* typed from lines 4 and 114 of the sample:
+ * gc 3 @0.214s 1%: 1.9+0.71+0.045 ms clock, 3.8+0.39/0/2.6+0.091 ms cpu, 12->13->11 MB, 13 MB goal, 2 P
+ * gc 101 @649.007s 0%: 1.0+0.76+0.047 ms clock, 2.1+0.22/1.8/0+0.094 ms cpu, 4->5->3 MB, 5 MB goal, 2 P */
+#define GC3 "1\t3\t4\t0.214\t0.214\t\t1\t1.900\t0.710\t0.045\t1.945\t3.800\t0.390\t0.000\t2.600\t0.091\t" \
+            "12\t13\t11\t13\t0\t0\t2\tnormal\t\n"
+#define GC101 "1\t101\t114\t649.007\t649.007\t\t0\t1.000\t0.760\t0.047\t1.047\t2.100\t0.220\t1.800\t0.000\t" \
+              "0.094\t4\t5\t3\t5\t0\t0\t2\tnormal\t\n"
+
+static void
+test_copy (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->table));
+  g_autofree char *text = NULL;
+
+  g_assert_true (hs_table_model_set_filter_text (hs_table_view_get_model (fixture->table), "pause > 1ms", NULL));
+  WAIT_FOR (idle_with_rows (fixture, 2));
+  iterate (200);
+
+  /* click gc 3, shift+down to gc 101, ctrl+c */
+  click_widget (fixture, GTK_WIDGET (cell_label (fixture, "3", "GC")));
+  xdotool ("key shift+Down");
+  WAIT_FOR (hs_cycle_table_get_selected_cycle (HS_CYCLE_TABLE (fixture->table)) == 100);
+  g_assert_true (gtk_selection_model_is_selected (gtk_column_view_get_model (hs_table_view_get_column_view (fixture->table)), 0));
+  g_assert_cmpint (hs_cycle_table_get_selected_cycle (HS_CYCLE_TABLE (fixture->table)), ==, 100);
+  xdotool ("key ctrl+c");
+
+  gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &text);
+  WAIT_FOR (text != NULL);
+  g_assert_cmpstr (text, ==, HEADER GC3 GC101);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  int *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *done = hs_table_view_export_finish (HS_TABLE_VIEW (object), result, &error) ? 1 : -1;
+  g_assert_no_error (error);
+}
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hs-table-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "out.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_auto(GStrv) lines = NULL;
+  int done = 0;
+
+  /* filtered and sorted, written in the order shown: gc 101 (0.760 ms mark) before gc 3 (0.710) */
+  g_assert_true (hs_table_model_set_filter_text (hs_table_view_get_model (fixture->table), "pause > 1ms", NULL));
+  hs_table_model_set_sort (hs_table_view_get_model (fixture->table), HS_GC_FIELD_CLOCK_MARK, TRUE);
+  WAIT_FOR (idle_with_rows (fixture, 2));
+
+  hs_table_view_export_async (fixture->table, file, NULL, export_done_cb, &done);
+  WAIT_FOR (done != 0);
+  g_assert_cmpint (done, ==, 1);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+
+  /* CSV: the copy's rows with commas and CRLF */
+  lines = g_strsplit (HEADER GC101 GC3, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_strdelimit (lines[i], "\t", ',');
+  expected = g_strjoinv ("\r\n", lines);
+  g_assert_cmpstr (contents, ==, expected);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_only_in_view (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  /* awk: 23 gc lines have @T >= 600 s */
+  hs_cycle_table_set_visible_range (HS_CYCLE_TABLE (fixture->table), 600.0, 1e9);
+  g_assert_cmpuint (n_rows (fixture), ==, 114);
+  hs_table_view_set_only_in_view (fixture->table, TRUE);
+  WAIT_FOR (idle_with_rows (fixture, 23));
+  g_assert_cmpuint (n_rows (fixture), ==, 23);
+  g_assert_cmpstr (hs_table_view_get_count_text (fixture->table), ==, "23 of 114 cycles");
+
+  /* the range follows the charts while the toggle is on */
+  hs_cycle_table_set_visible_range (HS_CYCLE_TABLE (fixture->table), 0.0, 0.1);
+  WAIT_FOR (idle_with_rows (fixture, 2));
+  g_assert_cmpuint (n_rows (fixture), ==, 2);   /* gc 1 @0.008s, gc 2 @0.059s */
+
+  hs_table_view_set_only_in_view (fixture->table, FALSE);
+  WAIT_FOR (idle_with_rows (fixture, 114));
+  g_assert_cmpstr (hs_table_view_get_count_text (fixture->table), ==, "114 cycles");
+}
+
+static void
+test_scavenger (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_assert_cmpuint (n_rows (fixture), ==, 4);
+  g_assert_cmpstr (hs_table_view_get_count_text (fixture->table), ==, "4 scavenger events");
+
+  /* scvg3: 1767 MB released / scvg3: inuse: 5, idle: 1778, sys: 1784, released: 1767, consumed: 17 (MB),
+   * after gc 91 (line 102), the 4th event */
+  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "4", "Released (MB)")), ==, "1767");
+  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "4", "Released Now (MB)")), ==, "1767");
+  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "4", "Consumed (MB)")), ==, "17");
+  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "4", "After GC")), ==, "91");
+  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "4", "Seq.")), ==, "3");
+  /* the event starts at its "released" line */
+  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "4", "Line")), ==, "103");
+  /* scvg0 released nothing on its own line */
+  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "1", "Released Now (MB)")), ==, "");
+  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "1", "In Use (MB)")), ==, "1642");
+
+  /* scvg lines only: no scav columns */
+  g_assert_cmpint (visible_column (fixture, "Work (KiB)"), ==, -1);
+  g_assert_cmpint (visible_column (fixture, "Util (%)"), ==, -1);
+
+  hs_table_model_set_filter_text (hs_table_view_get_model (fixture->table), "released > 1GiB", NULL);
+  WAIT_FOR (idle_with_rows (fixture, 1));
+  g_assert_cmpstr (hs_table_view_get_count_text (fixture->table), ==, "1 of 4 scavenger events");
+
+  click_widget (fixture, GTK_WIDGET (cell_label (fixture, "4", "Event")));
+  WAIT_FOR (hs_scavenger_table_get_selected_event (HS_SCAVENGER_TABLE (fixture->table)) == 3);
+  g_assert_cmpint (hs_scavenger_table_get_selected_event (HS_SCAVENGER_TABLE (fixture->table)), ==, 3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+
+  path = g_test_build_filename (G_TEST_DIST, "data", "samples", "go1.9-scavenger-release.log", NULL);
+  file = g_file_new_for_path (path);
+  trace = hs_trace_new ("go1.9-scavenger-release.log");
+  g_assert_true (hs_trace_load_file_sync (trace, file, NULL, &error));
+  g_assert_no_error (error);
+
+#define ADD(name, events, func) \
+  g_test_add ("/table/widget/" name, Fixture, GINT_TO_POINTER (events), fixture_setup, func, fixture_teardown)
+  ADD ("rows", FALSE, test_rows);
+  ADD ("filter", FALSE, test_filter);
+  ADD ("select", FALSE, test_select);
+  ADD ("sort", FALSE, test_sort);
+  ADD ("copy", FALSE, test_copy);
+  ADD ("export", FALSE, test_export);
+  ADD ("only-in-view", FALSE, test_only_in_view);
+  ADD ("scavenger", TRUE, test_scavenger);
+#undef ADD
+
+  status = g_test_run ();
+  g_object_unref (trace);
+  return status;
+}
