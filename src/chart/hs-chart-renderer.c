@@ -18,7 +18,13 @@ struct _HsChartRenderer
   HsChartData    *data;
   HsChartPalette  palette;
   gboolean        hidden[HS_N_SERIES];
+
+  PangoContext   *pango;
+  GHashTable     *layouts;       /* font + "\x1f" + text → PangoLayout, laid out once */
 };
+
+/* Tick labels repeat from frame to frame; laying text out is most of what text costs. */
+#define MAX_CACHED_LAYOUTS 2048
 
 G_DEFINE_FINAL_TYPE (HsChartRenderer, hs_chart_renderer, G_TYPE_OBJECT)
 
@@ -37,6 +43,8 @@ hs_chart_renderer_dispose (GObject *object)
   HsChartRenderer *self = HS_CHART_RENDERER (object);
 
   g_clear_pointer (&self->data, hs_chart_data_free);
+  g_clear_pointer (&self->layouts, g_hash_table_unref);
+  g_clear_object (&self->pango);
   g_clear_object (&self->trace);
 
   G_OBJECT_CLASS (hs_chart_renderer_parent_class)->dispose (object);
@@ -52,6 +60,11 @@ static void
 hs_chart_renderer_init (HsChartRenderer *self)
 {
   hs_chart_palette_init (&self->palette, FALSE);
+
+  /* one context for every target, at 96 dpi: a PNG and a PDF get the same layout */
+  self->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  pango_cairo_context_set_resolution (self->pango, 96.0);
+  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 static void
@@ -258,7 +271,6 @@ typedef struct
 {
   HsChartRenderer            *self;
   cairo_t                    *cr;
-  PangoLayout                *layout;
   const HsChartRenderOptions *options;
   double                      t0, t1;
   double                      plot_x, plot_w;
@@ -342,9 +354,26 @@ frame_init (Frame                      *f,
   /* which cycles and events fall into each pixel column: one binary search per column */
   for (guint s = 0; s < HS_N_CHART_SOURCES; s++)
     {
-      f->bounds[s] = g_new (guint, f->n_cols + 1);
+      guint *b = f->bounds[s] = g_new (guint, f->n_cols + 1);
+      guint grain = 1;
+      guint per_column;
+
       for (guint c = 0; c <= f->n_cols; c++)
-        f->bounds[s][c] = hs_chart_data_lower_bound (data, s, f->t0 + c * (f->t1 - f->t0) / f->plot_w);
+        b[c] = hs_chart_data_lower_bound (data, s, f->t0 + c * (f->t1 - f->t0) / f->plot_w);
+
+      /*
+       * With many values per column, the boundaries move to the nearest pyramid bucket,
+       * so that no column reads raw values: a boundary moves by at most half a bucket,
+       * a quarter of a column, and every value still lands in exactly one column, so no
+       * spike is lost.
+       */
+      per_column = (b[f->n_cols] - b[0]) / f->n_cols;
+      while ((guint64) grain * HS_CHART_PYRAMID_FANOUT * 2 <= per_column &&
+             grain < G_MAXUINT / (HS_CHART_PYRAMID_FANOUT * 16))
+        grain *= HS_CHART_PYRAMID_FANOUT;
+      if (grain > 1)
+        for (guint c = 1; c < f->n_cols; c++)
+          b[c] = CLAMP ((b[c] + grain / 2) / grain * grain, b[c - 1], b[f->n_cols]);
     }
 
   f->n_runs = n_runs;
@@ -368,7 +397,6 @@ frame_init (Frame                      *f,
   if (n_runs > 0)
     f->runs[n_runs - 1].end_event = hs_chart_data_get_count (data, HS_CHART_SOURCE_EVENTS);
 
-  f->layout = pango_cairo_create_layout (cr);
 }
 
 static void
@@ -377,7 +405,6 @@ frame_clear (Frame *f)
   for (guint s = 0; s < HS_N_CHART_SOURCES; s++)
     g_free (f->bounds[s]);
   g_free (f->runs);
-  g_clear_object (&f->layout);
 }
 
 /* Text */
@@ -389,6 +416,31 @@ typedef enum
   ALIGN_RIGHT,
 } Align;
 
+static PangoLayout *
+get_layout (HsChartRenderer *self,
+            const char      *font,
+            const char      *text)
+{
+  g_autofree char *key = g_strconcat (font, "\x1f", text, NULL);
+  PangoLayout *layout = g_hash_table_lookup (self->layouts, key);
+  PangoFontDescription *desc;
+
+  if (layout != NULL)
+    return layout;
+
+  if (g_hash_table_size (self->layouts) >= MAX_CACHED_LAYOUTS)
+    g_hash_table_remove_all (self->layouts);
+
+  layout = pango_layout_new (self->pango);
+  desc = pango_font_description_from_string (font);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_text (layout, text, -1);
+  g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
+
+  return layout;
+}
+
 static double
 draw_text (Frame              *f,
            const char         *font,
@@ -398,13 +450,10 @@ draw_text (Frame              *f,
            double              y,       /* vertical centre */
            Align               align)
 {
-  PangoFontDescription *desc = pango_font_description_from_string (font);
+  PangoLayout *layout = get_layout (f->self, font, text);
   int w, h;
 
-  pango_layout_set_font_description (f->layout, desc);
-  pango_font_description_free (desc);
-  pango_layout_set_text (f->layout, text, -1);
-  pango_layout_get_pixel_size (f->layout, &w, &h);
+  pango_layout_get_pixel_size (layout, &w, &h);
 
   if (align == ALIGN_CENTER)
     x -= w / 2.0;
@@ -413,7 +462,7 @@ draw_text (Frame              *f,
 
   set_color (f->cr, color);
   cairo_move_to (f->cr, round (x), round (y - h / 2.0));
-  pango_cairo_show_layout (f->cr, f->layout);
+  pango_cairo_show_layout (f->cr, layout);
 
   return w;
 }
@@ -681,8 +730,9 @@ draw_bars (Frame             *f,
 
       if (isnan (points[i].hi))
         continue;
-      y = value_to_y (plot, axis, points[i].hi);
-      cairo_rectangle (cr, floor (points[i].x), y, 1.0, MAX (base - y, 1.0));
+      /* whole pixels: aligned boxes are what cairo fills fastest */
+      y = MIN (round (value_to_y (plot, axis, points[i].hi)), round (base) - 1.0);
+      cairo_rectangle (cr, floor (points[i].x), y, 1.0, round (base) - y);
     }
   cairo_fill (cr);
 }
