@@ -215,6 +215,15 @@ main (int   argc,
 
   status = g_test_run ();
 
+  /* HS_SCREENSHOT=FILE.png keeps a picture of the window as the tests left it */
+  if (g_getenv ("HS_SCREENSHOT") != NULL)
+    {
+      g_autofree char *command = g_strdup_printf ("import -window %s %s", window_id, g_getenv ("HS_SCREENSHOT"));
+
+      iterate (300);
+      g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+    }
+
   gtk_window_destroy (GTK_WINDOW (window));
   g_free (window_id);
   return status;

@@ -19,6 +19,7 @@ static const HsChartSeriesInfo series_info[HS_N_SERIES] = {
   [HS_SERIES_HEAP_LIVE] = { "live", N_("Live heap"), HS_CHART_HEAP, HS_CHART_SOURCE_CYCLES, HS_CHART_STYLE_AREA, HS_CHART_UNIT_BYTES },
   [HS_SERIES_HEAP_END] = { "heap-end", N_("Heap at GC end"), HS_CHART_HEAP, HS_CHART_SOURCE_CYCLES, HS_CHART_STYLE_LINE, HS_CHART_UNIT_BYTES },
   [HS_SERIES_HEAP_GOAL] = { "goal", N_("Heap goal"), HS_CHART_HEAP, HS_CHART_SOURCE_CYCLES, HS_CHART_STYLE_DASHED, HS_CHART_UNIT_BYTES },
+  [HS_SERIES_HEAP_LIMIT] = { "memory-limit", N_("Goal capped by a memory limit"), HS_CHART_HEAP, HS_CHART_SOURCE_CYCLES, HS_CHART_STYLE_LINE, HS_CHART_UNIT_BYTES },
   [HS_SERIES_GLOBALS] = { "globals", N_("Globals"), HS_CHART_HEAP, HS_CHART_SOURCE_CYCLES, HS_CHART_STYLE_AREA, HS_CHART_UNIT_BYTES },
   [HS_SERIES_STACKS] = { "stacks", N_("Stacks"), HS_CHART_HEAP, HS_CHART_SOURCE_CYCLES, HS_CHART_STYLE_AREA, HS_CHART_UNIT_BYTES },
   [HS_SERIES_MARK] = { "mark", N_("Concurrent mark"), HS_CHART_PAUSES, HS_CHART_SOURCE_CYCLES, HS_CHART_STYLE_LINE, HS_CHART_UNIT_MS },
@@ -239,6 +240,54 @@ fetch_cpu_share (HsChartData *self,
     }
 }
 
+/*
+ * The trace does not print GOMEMLIMIT, but it shows its effect. A cycle's goal is set from
+ * the heap marked live by the cycle before: with GOGC it is at least that × (1 + GOGC/100)
+ * (plus stacks and globals from Go 1.18), about twice by default. A goal below 1.4 × the
+ * previous live heap means something else held it down, which from Go 1.19 is the memory
+ * limit. Only traces with the Go 1.18+ line shape are considered, and never a forced cycle
+ * or the first of a run; a GOGC below 40 would be taken for a limit too, hence "inferred".
+ */
+gboolean
+hs_chart_goal_is_capped (double     goal,
+                         double     previous_live,
+                         HsGcFormat formats)
+{
+  return (formats & HS_GC_FORMAT_GO118) != 0 && previous_live > 0.0 && goal < 1.4 * previous_live;
+}
+
+static void
+fetch_memory_limit (HsChartData *self,
+                    guint        first,
+                    guint        n,
+                    double      *out)
+{
+  HsGcFormat formats = hs_trace_get_gc_formats (self->trace);
+  double live[CHUNK + 1];
+
+  for (guint done = 0; done < n; done += CHUNK)
+    {
+      guint m = MIN (CHUNK, n - done);
+      guint start = first + done;
+
+      hs_trace_get_gc_values (self->trace, HS_GC_FIELD_HEAP_GOAL, start, m, out + done);
+      live[0] = NAN;
+      if (start > 0)
+        hs_trace_get_gc_values (self->trace, HS_GC_FIELD_HEAP_LIVE, start - 1, m + 1, live);
+      else
+        hs_trace_get_gc_values (self->trace, HS_GC_FIELD_HEAP_LIVE, 0, m, live + 1);
+
+      for (guint i = 0; i < m; i++)
+        {
+          guint flags = hs_trace_get_gc_flags (self->trace, start + i);
+
+          if ((flags & (HS_GC_FLAG_FORCED | HS_GC_FLAG_NEW_RUN)) != 0 ||
+              !hs_chart_goal_is_capped (out[done + i], live[i], formats))
+            out[done + i] = NAN;
+        }
+    }
+}
+
 static void
 fetch_flagged_pause (HsChartData *self,
                      guint        flag,
@@ -313,6 +362,9 @@ fetch_series (gpointer  user_data,
       for (guint i = 0; i < n; i++)
         if (out[i] >= HS_CHART_NO_GOAL_BYTES)
           out[i] = NAN;
+      break;
+    case HS_SERIES_HEAP_LIMIT:
+      fetch_memory_limit (self, first, n, out);
       break;
     case HS_SERIES_STACKS:
       hs_trace_get_gc_values (trace, HS_GC_FIELD_STACKS, first, n, out);

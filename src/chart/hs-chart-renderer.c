@@ -30,6 +30,7 @@ G_DEFINE_FINAL_TYPE (HsChartRenderer, hs_chart_renderer, G_TYPE_OBJECT)
 
 #define TITLE_HEIGHT 40.0
 #define HEADER_HEIGHT 24.0
+#define COMPACT_HEADER_HEIGHT 10.0
 #define TIME_AXIS_HEIGHT 22.0
 #define CHART_GAP 10.0
 #define FONT "Sans 8.5"
@@ -198,6 +199,7 @@ layout_charts (int                         width,
 {
   double top = (options->flags & HS_CHART_RENDER_TITLE) ? TITLE_HEIGHT : 0.0;
   double bottom = (options->flags & HS_CHART_RENDER_TIME_LABELS) ? TIME_AXIS_HEIGHT : 4.0;
+  double header = (options->flags & HS_CHART_RENDER_NO_HEADER) ? COMPACT_HEADER_HEIGHT : HEADER_HEIGHT;
   double weights = 0.0, y, available;
   guint n = 0;
 
@@ -224,9 +226,9 @@ layout_charts (int                         width,
       h = available * (k == HS_CHART_HEAP ? 2.0 : 1.0) / weights;
       out[n].kind = k;
       out[n].area = (HsChartRect) { 0, y, width, h };
-      out[n].plot = (HsChartRect) { HS_CHART_PLOT_LEFT, y + HEADER_HEIGHT,
+      out[n].plot = (HsChartRect) { HS_CHART_PLOT_LEFT, y + header,
                                     MAX (1.0, width - HS_CHART_PLOT_LEFT - HS_CHART_PLOT_RIGHT),
-                                    MAX (1.0, h - HEADER_HEIGHT) };
+                                    MAX (1.0, h - header) };
       y += h + CHART_GAP;
       n++;
     }
@@ -780,6 +782,16 @@ draw_markers (Frame              *f,
   cairo_stroke (cr);
 }
 
+static double
+line_width (HsChartSeries series)
+{
+  /* the inferred limit is a band behind the goal it caps, not one more thin line */
+  if (series == HS_SERIES_HEAP_LIMIT)
+    return 5.0;
+
+  return hs_chart_series_get_info (series)->style == HS_CHART_STYLE_LINE ? 1.5 : 2.0;
+}
+
 static void
 draw_series (Frame             *f,
              HsChartSeries      series,
@@ -827,7 +839,10 @@ draw_series (Frame             *f,
             {
               path_line (cr, points, n, plot, axis, FALSE, 0, TRUE);
               close_area (cr, plot);
-              set_color_mixed (cr, palette, color, palette->dark ? 0.75 : 0.6);
+              /* stacks and globals sit behind the heap's lines: paler than the CPU bands */
+              set_color_mixed (cr, palette, color,
+                               info->chart == HS_CHART_HEAP ? (palette->dark ? 0.45 : 0.3)
+                                                            : (palette->dark ? 0.75 : 0.6));
               cairo_fill (cr);
               break;
             }
@@ -858,7 +873,7 @@ draw_series (Frame             *f,
           if (!exact)
             {
               set_color (cr, color);
-              draw_column_line (cr, points, n, plot, axis, info->style == HS_CHART_STYLE_LINE ? 1.5 : 2.0,
+              draw_column_line (cr, points, n, plot, axis, line_width (series),
                                 info->style == HS_CHART_STYLE_DASHED);
               break;
             }
@@ -868,7 +883,7 @@ draw_series (Frame             *f,
         default:
           path_line (cr, points, n, plot, axis, step, time_to_x (f, run->last), FALSE);
           set_color (cr, color);
-          cairo_set_line_width (cr, info->style == HS_CHART_STYLE_LINE ? 1.5 : 2.0);
+          cairo_set_line_width (cr, line_width (series));
           if (info->style == HS_CHART_STYLE_DASHED ||
               series == HS_SERIES_HEAP_SYS || series == HS_SERIES_HEAP_RETURNED)
             {
@@ -884,6 +899,12 @@ draw_series (Frame             *f,
 }
 
 /* Axes */
+
+static gboolean
+is_step_style (HsChartStyle style)
+{
+  return style == HS_CHART_STYLE_STEP || style == HS_CHART_STYLE_STEP_AREA;
+}
 
 static gboolean
 series_shown (HsChartRenderer *self,
@@ -905,14 +926,22 @@ visible_max (Frame       *f,
       const HsChartSeriesInfo *info = hs_chart_series_get_info (s);
       const guint *b = f->bounds[info->source];
       guint count = hs_chart_data_get_count (data, info->source);
-      guint first = b[0] > 0 ? b[0] - 1 : 0;
-      guint end = MIN (b[f->n_cols] + 1, count);
+      guint first = b[0];
+      guint end = b[f->n_cols];
       double min, max;
 
       if (info->chart != kind || !series_shown (f->self, s))
         continue;
 
-      /* steps hold their value: the last event before the view still shows in it */
+      /*
+       * A step holds its value: the last event before the view still shows in it. When
+       * the view falls between two points, the line joining them is what shows.
+       */
+      if ((is_step_style (info->style) || first >= end) && first > 0)
+        first--;
+      if (first >= end || end == b[0])
+        end = MIN (end + 1, count);
+
       if (hs_chart_data_query (data, s, first, end, &min, &max) && max < HS_CHART_NO_GOAL_BYTES)
         top = MAX (top, max);
     }
@@ -1199,7 +1228,8 @@ draw_chart (Frame             *f,
                       MAX (1, (guint) (plot->height / 36.0)));
   time_axis_init (f, &time_axis, &offset, &wall);
 
-  draw_header (f, kind, &layout->area);
+  if (!(f->options->flags & HS_CHART_RENDER_NO_HEADER))
+    draw_header (f, kind, &layout->area);
   draw_grid (f, plot, &axis, &time_axis);
 
   cairo_save (cr);
@@ -1440,6 +1470,8 @@ hs_chart_renderer_describe_cycle (HsChartRenderer *self,
          g_strdup (_("none (GOGC=off)")) : format_mb (r.heap_goal_mb);
   g_string_append_printf (out, "\n%s", _("Heap"));
   g_string_append_printf (out, _(": %s at start, %s at end, %s live, goal %s"), before, after, live, goal);
+  if (!isnan (hs_chart_data_get_value (self->data, HS_SERIES_HEAP_LIMIT, cycle)))
+    g_string_append_printf (out, " (%s)", _("held down by a memory limit"));
   if (hs_trace_get_gc_formats (self->trace) & HS_GC_FORMAT_GO118)
     {
       g_autofree char *stacks = format_mb (r.stacks_mb);
