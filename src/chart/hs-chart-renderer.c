@@ -913,10 +913,23 @@ series_shown (HsChartRenderer *self,
   return !self->hidden[series] && hs_chart_data_has_series (self->data, series);
 }
 
+/*
+ * Concurrent mark runs for ten times as long as the pauses: on one axis the pauses, the
+ * point of the chart, would be flat. While both are shown, mark gets an axis of its own
+ * on the right.
+ */
+static guint
+series_axis (HsChartRenderer *self,
+             HsChartSeries    series)
+{
+  return series == HS_SERIES_MARK && series_shown (self, HS_SERIES_PAUSE) ? 1 : 0;
+}
+
 /* The Y axis fits what is visible: the largest value of every shown series in the view. */
 static double
 visible_max (Frame       *f,
-             HsChartKind  kind)
+             HsChartKind  kind,
+             guint        axis_index)
 {
   HsChartData *data = f->self->data;
   double top = 0.0;
@@ -930,7 +943,7 @@ visible_max (Frame       *f,
       guint end = b[f->n_cols];
       double min, max;
 
-      if (info->chart != kind || !series_shown (f->self, s))
+      if (info->chart != kind || !series_shown (f->self, s) || series_axis (f->self, s) != axis_index)
         continue;
 
       /*
@@ -991,6 +1004,22 @@ draw_grid (Frame             *f,
     }
 }
 
+/* The right-hand axis, its labels inside the plot in the colour of its series. */
+static void
+draw_secondary_ticks (Frame              *f,
+                      const HsChartRect  *plot,
+                      const HsValueAxis  *axis,
+                      const HsChartColor *color)
+{
+  for (guint i = 1; i < axis->n_ticks; i++)
+    {
+      g_autofree char *label = hs_value_axis_format_tick (axis, i * axis->step);
+
+      draw_text (f, FONT, color, label, plot->x + plot->width - 4, value_to_y (plot, axis, i * axis->step) + 7,
+                 ALIGN_RIGHT);
+    }
+}
+
 /* Wall-clock labels when the log's prefixes carry the time; seconds on the trace's axis otherwise. */
 static gboolean
 wall_offset (Frame  *f,
@@ -1025,6 +1054,34 @@ time_axis_init (Frame      *f,
   axis->first -= *offset;
 }
 
+/*
+ * The trace's axis puts a restarted process right after the previous one, while the
+ * clock may have moved on between them: each run's own offset turns its ticks into the
+ * wall-clock time its log lines carry.
+ */
+static double
+run_wall_offset (Frame  *f,
+                 double  t,
+                 double  fallback)
+{
+  HsChartData *data = f->self->data;
+
+  for (guint r = f->n_runs; r-- > 0; )
+    {
+      const RunSpan *run = &f->runs[r];
+      double wall;
+
+      if (run->start > t || run->end_cycle == run->first_cycle)
+        continue;
+
+      wall = hs_trace_get_gc_value (f->self->trace, HS_GC_FIELD_WALL_TIME, run->first_cycle);
+      return isnan (wall) ? fallback
+                          : wall - hs_chart_data_get_time (data, HS_CHART_SOURCE_CYCLES, run->first_cycle);
+    }
+
+  return fallback;
+}
+
 static void
 draw_time_labels (Frame             *f,
                   const HsChartRect *plot,
@@ -1039,7 +1096,7 @@ draw_time_labels (Frame             *f,
     {
       double t = axis->first + i * axis->step;
       double x = time_to_x (f, t);
-      g_autofree char *label = wall ? hs_chart_format_wall_time (t + offset, axis->step)
+      g_autofree char *label = wall ? hs_chart_format_wall_time (t + run_wall_offset (f, t, offset), axis->step)
                                     : hs_chart_format_duration (t, axis->step);
 
       draw_text (f, FONT, &palette->dim, label, x, y, ALIGN_CENTER);
@@ -1154,7 +1211,7 @@ static void
 draw_hover (Frame             *f,
             HsChartKind        kind,
             const HsChartRect *plot,
-            const HsValueAxis *axis)
+            const HsValueAxis *axes)
 {
   const HsChartPalette *palette = &f->self->palette;
   HsChartData *data = f->self->data;
@@ -1198,6 +1255,8 @@ draw_hover (Frame             *f,
           if (info->chart != kind || info->source != source || !series_shown (f->self, s))
             continue;
           v = hs_chart_data_get_value (data, s, index);
+          const HsValueAxis *axis = &axes[series_axis (f->self, s)];
+
           if (isnan (v) || v > axis->max)
             continue;
 
@@ -1219,18 +1278,21 @@ draw_chart (Frame             *f,
   HsChartKind kind = layout->kind;
   const HsChartRect *plot = &layout->plot;
   cairo_t *cr = f->cr;
-  HsValueAxis axis;
+  HsValueAxis axes[2];
   HsTimeAxis time_axis;
   double offset;
   gboolean wall;
+  guint max_ticks = MAX (1, (guint) (plot->height / 36.0));
 
-  hs_value_axis_init (&axis, hs_chart_kind_get_unit (kind), visible_max (f, kind) * 1.05,
-                      MAX (1, (guint) (plot->height / 36.0)));
+  for (guint a = 0; a < G_N_ELEMENTS (axes); a++)
+    hs_value_axis_init (&axes[a], hs_chart_kind_get_unit (kind), visible_max (f, kind, a) * 1.05, max_ticks);
   time_axis_init (f, &time_axis, &offset, &wall);
 
   if (!(f->options->flags & HS_CHART_RENDER_NO_HEADER))
     draw_header (f, kind, &layout->area);
-  draw_grid (f, plot, &axis, &time_axis);
+  draw_grid (f, plot, &axes[0], &time_axis);
+  if (kind == HS_CHART_PAUSES && series_shown (f->self, HS_SERIES_MARK) && series_axis (f->self, HS_SERIES_MARK) == 1)
+    draw_secondary_ticks (f, plot, &axes[1], &f->self->palette.series[HS_SERIES_MARK]);
 
   cairo_save (cr);
   /* a little room above the top so a line on the top tick is not cut in half */
@@ -1239,9 +1301,9 @@ draw_chart (Frame             *f,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
   for (guint s = 0; s < HS_N_SERIES; s++)
     if (hs_chart_series_get_info (s)->chart == kind && series_shown (f->self, s))
-      draw_series (f, s, plot, &axis);
+      draw_series (f, s, plot, &axes[series_axis (f->self, s)]);
   draw_run_breaks (f, plot, TRUE, FALSE);
-  draw_hover (f, kind, plot, &axis);
+  draw_hover (f, kind, plot, axes);
   cairo_restore (cr);
 
   if (last && (f->options->flags & HS_CHART_RENDER_TIME_LABELS))
@@ -1345,7 +1407,7 @@ hs_chart_renderer_render_overview (HsChartRenderer *self,
       cairo_paint (cr);
     }
 
-  hs_value_axis_init (&axis, HS_CHART_UNIT_BYTES, visible_max (&f, HS_CHART_HEAP), 1);
+  hs_value_axis_init (&axis, HS_CHART_UNIT_BYTES, visible_max (&f, HS_CHART_HEAP, 0), 1);
   cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
   cairo_clip (cr);
   for (guint s = 0; s < HS_N_SERIES; s++)
