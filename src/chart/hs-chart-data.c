@@ -207,7 +207,9 @@ fetch_cpu_share (HsChartData *self,
                  double      *out)
 {
   static const HsGcField fields[] = { HS_GC_FIELD_CPU_ASSIST, HS_GC_FIELD_CPU_BACKGROUND, HS_GC_FIELD_CPU_IDLE };
-  double cpu[CHUNK], time[CHUNK + 1], run_time[CHUNK], procs[CHUNK], run[CHUNK + 1];
+  double cpu[CHUNK], time[CHUNK + 1], procs[CHUNK];
+  guint run = hs_trace_get_run_of_cycle (self->trace, first);
+  guint n_runs = hs_trace_get_n_runs (self->trace);
 
   for (guint done = 0; done < n; done += CHUNK)
     {
@@ -215,26 +217,24 @@ fetch_cpu_share (HsChartData *self,
       guint start = first + done;
 
       fetch_gc_sum (self->trace, fields, n_fields, start, m, cpu);
-      if (start > 0)
-        {
-          hs_trace_get_gc_values (self->trace, HS_GC_FIELD_TIME, start - 1, m + 1, time);
-          hs_trace_get_gc_values (self->trace, HS_GC_FIELD_RUN, start - 1, m + 1, run);
-        }
-      else
-        {
-          hs_trace_get_gc_values (self->trace, HS_GC_FIELD_TIME, 0, m, time + 1);
-          hs_trace_get_gc_values (self->trace, HS_GC_FIELD_RUN, 0, m, run + 1);
-          time[0] = 0.0;
-          run[0] = -1.0;
-        }
-      hs_trace_get_gc_values (self->trace, HS_GC_FIELD_RUN_TIME, start, m, run_time);
+      hs_trace_get_gc_values (self->trace, HS_GC_FIELD_TIME, start, m, time + 1);
+      time[0] = start > 0 ? hs_trace_get_gc_value (self->trace, HS_GC_FIELD_TIME, start - 1) : 0.0;
       hs_trace_get_gc_values (self->trace, HS_GC_FIELD_PROCS, start, m, procs);
 
       for (guint i = 0; i < m; i++)
         {
-          double dt = run[i + 1] == run[i] ? time[i + 1] - time[i] : run_time[i];
-          double available_ms = dt * 1000.0 * MAX (procs[i], 1.0);
+          guint cycle = start + i;
+          double dt, available_ms;
 
+          /* the runs are walked, not searched: the first cycle of one starts from @0 */
+          while (run + 1 < n_runs && hs_trace_get_run (self->trace, run + 1)->first_cycle <= cycle)
+            run++;
+          if (hs_trace_get_run (self->trace, run)->first_cycle == cycle)
+            dt = hs_trace_get_gc_value (self->trace, HS_GC_FIELD_RUN_TIME, cycle);
+          else
+            dt = time[i + 1] - time[i];
+
+          available_ms = dt * 1000.0 * MAX (procs[i], 1.0);
           out[done + i] = available_ms > 0.0 ? MIN (100.0 * cpu[i] / available_ms, 100.0) : NAN;
         }
     }

@@ -31,6 +31,8 @@ G_DEFINE_FINAL_TYPE (HsChartRenderer, hs_chart_renderer, G_TYPE_OBJECT)
 #define TITLE_HEIGHT 40.0
 #define HEADER_HEIGHT 24.0
 #define COMPACT_HEADER_HEIGHT 10.0
+/* Up to this many values per pixel column, a column's values are read in one go. */
+#define BULK_PER_COLUMN 8
 #define TIME_AXIS_HEIGHT 22.0
 #define CHART_GAP 10.0
 #define FONT "Sans 8.5"
@@ -517,17 +519,57 @@ collect_points (Frame         *f,
       p->lo = p->hi = p->last = hs_chart_data_get_value (data, series, first - 1);
     }
 
-  for (guint c = 0; c < f->n_cols; c++)
+  if (end - first <= f->n_cols * BULK_PER_COLUMN)
     {
-      guint a = CLAMP (b[c], lo, hi);
-      guint z = CLAMP (b[c + 1], lo, hi);
-      Point *p = &points[n];
+      /*
+       * A few values per column: one read of them all costs less than the pyramid's
+       * partial buckets, read a handful at a time in every column.
+       */
+      g_autofree double *values = g_new (double, end - first);
 
-      if (a >= z || !hs_chart_data_query (data, series, a, z, &p->lo, &p->hi))
-        continue;
-      p->x = f->plot_x + c + 0.5;
-      p->last = need_last ? hs_chart_data_get_value (data, series, z - 1) : p->hi;
-      n++;
+      hs_chart_data_get_values (data, series, first, end - first, values);
+      for (guint c = 0; c < f->n_cols; c++)
+        {
+          guint a = CLAMP (b[c], lo, hi);
+          guint z = CLAMP (b[c + 1], lo, hi);
+          Point *p = &points[n];
+          double min = INFINITY, max = -INFINITY;
+
+          for (guint i = a; i < z; i++)
+            {
+              double v = values[i - first];
+
+              /* NaN fails both comparisons: a value the line did not carry is skipped */
+              if (v < min)
+                min = v;
+              if (v > max)
+                max = v;
+            }
+          if (min > max)
+            continue;
+          p->x = f->plot_x + c + 0.5;
+          p->lo = min;
+          p->hi = max;
+          p->last = values[z - 1 - first];
+          if (isnan (p->last))
+            p->last = max;
+          n++;
+        }
+    }
+  else
+    {
+      for (guint c = 0; c < f->n_cols; c++)
+        {
+          guint a = CLAMP (b[c], lo, hi);
+          guint z = CLAMP (b[c + 1], lo, hi);
+          Point *p = &points[n];
+
+          if (a >= z || !hs_chart_data_query (data, series, a, z, &p->lo, &p->hi))
+            continue;
+          p->x = f->plot_x + c + 0.5;
+          p->last = need_last ? hs_chart_data_get_value (data, series, z - 1) : p->hi;
+          n++;
+        }
     }
 
   if (end < hi)
