@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "hs-trace.h"
 
@@ -407,6 +408,98 @@ hs_trace_get_gc_value (HsTrace   *self,
     }
 }
 
+/*
+ * The fields that are one column, or the sum of a few, read a whole range at once: the
+ * charts build their pyramids from every value of every field, so a call per value would
+ * dominate opening a trace of millions of cycles.
+ */
+static gboolean
+bulk_gc_values (HsTrace   *self,
+                HsGcField  field,
+                guint      first,
+                guint      n,
+                double    *values)
+{
+  const HsTraceStore *s = &self->store;
+  const HsColumn *columns[3] = { NULL, NULL, NULL };
+  gboolean mib = FALSE;          /* heap: MiB → bytes; phases: µs → ms */
+
+  switch (field)
+    {
+    case HS_GC_FIELD_CPU_PERCENT:
+      hs_step_column_get_scaled (&s->cpu_percent, first, n, 1.0, values);
+      return TRUE;
+    case HS_GC_FIELD_STACKS:
+      hs_step_column_get_scaled (&s->stacks_mb, first, n, 1048576.0, values);
+      return TRUE;
+    case HS_GC_FIELD_GLOBALS:
+      hs_step_column_get_scaled (&s->globals_mb, first, n, 1048576.0, values);
+      return TRUE;
+    case HS_GC_FIELD_PROCS:
+      hs_step_column_get_scaled (&s->procs, first, n, 1.0, values);
+      return TRUE;
+    case HS_GC_FIELD_CLOCK_SWEEP_TERM:
+      columns[0] = &s->clock_us[HS_CLOCK_SWEEP_TERM];
+      break;
+    case HS_GC_FIELD_CLOCK_MARK:
+      columns[0] = &s->clock_us[HS_CLOCK_SCAN];
+      columns[1] = &s->clock_us[HS_CLOCK_INSTALL_WB];
+      columns[2] = &s->clock_us[HS_CLOCK_MARK];
+      break;
+    case HS_GC_FIELD_CLOCK_MARK_TERM:
+      columns[0] = &s->clock_us[HS_CLOCK_MARK_TERM];
+      break;
+    case HS_GC_FIELD_PAUSE:
+      columns[0] = &s->clock_us[HS_CLOCK_SWEEP_TERM];
+      columns[1] = &s->clock_us[HS_CLOCK_MARK_TERM];
+      break;
+    case HS_GC_FIELD_CPU_SWEEP_TERM:
+      columns[0] = &s->cpu_us[HS_CPU_SWEEP_TERM];
+      break;
+    case HS_GC_FIELD_CPU_ASSIST:
+      columns[0] = &s->cpu_us[HS_CPU_ASSIST];
+      break;
+    case HS_GC_FIELD_CPU_BACKGROUND:
+      columns[0] = &s->cpu_us[HS_CPU_SCAN];
+      columns[1] = &s->cpu_us[HS_CPU_INSTALL_WB];
+      columns[2] = &s->cpu_us[HS_CPU_BACKGROUND];
+      break;
+    case HS_GC_FIELD_CPU_IDLE:
+      columns[0] = &s->cpu_us[HS_CPU_IDLE];
+      break;
+    case HS_GC_FIELD_CPU_MARK_TERM:
+      columns[0] = &s->cpu_us[HS_CPU_MARK_TERM];
+      break;
+    case HS_GC_FIELD_HEAP_BEFORE:
+      columns[0] = &s->heap_before_mb;
+      mib = TRUE;
+      break;
+    case HS_GC_FIELD_HEAP_AFTER:
+      columns[0] = &s->heap_after_mb;
+      mib = TRUE;
+      break;
+    case HS_GC_FIELD_HEAP_LIVE:
+      columns[0] = &s->heap_live_mb;
+      mib = TRUE;
+      break;
+    case HS_GC_FIELD_HEAP_GOAL:
+      columns[0] = &s->heap_goal_mb;
+      mib = TRUE;
+      break;
+    default:
+      return FALSE;
+    }
+
+  /* the same arithmetic as hs_trace_get_gc_value: the whole sum first, then one conversion */
+  memset (values, 0, n * sizeof (double));
+  for (guint c = 0; c < G_N_ELEMENTS (columns) && columns[c] != NULL; c++)
+    hs_column_add_scaled (columns[c], first, n, 1.0, values);
+  for (guint i = 0; i < n; i++)
+    values[i] = mib ? mib_to_bytes ((guint64) values[i]) : us_to_ms ((guint64) values[i]);
+
+  return TRUE;
+}
+
 /* Bulk access for charts and statistics: one field over a range of cycles. */
 void
 hs_trace_get_gc_values (HsTrace   *self,
@@ -434,6 +527,9 @@ hs_trace_get_gc_values (HsTrace   *self,
         }
       return;
     }
+
+  if (bulk_gc_values (self, field, first, n, values))
+    return;
 
   for (guint i = 0; i < n; i++)
     values[i] = hs_trace_get_gc_value (self, field, first + i);
