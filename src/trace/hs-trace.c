@@ -592,6 +592,41 @@ hs_trace_get_gc_flags (HsTrace *self,
   return flags;
 }
 
+/* Flags of a range of cycles at once, NEW_RUN included: one search, then a walk. */
+void
+hs_trace_get_gc_flags_range (HsTrace *self,
+                             guint    first,
+                             guint    n,
+                             guint   *flags)
+{
+  double chunk[256];
+  guint run;
+
+  g_return_if_fail (HS_IS_TRACE (self));
+  g_return_if_fail ((guint64) first + n <= hs_trace_get_n_cycles (self));
+
+  if (n == 0)
+    return;
+
+  run = hs_trace_get_run_of_cycle (self, first);
+  for (guint done = 0; done < n; done += G_N_ELEMENTS (chunk))
+    {
+      guint m = MIN (G_N_ELEMENTS (chunk), n - done);
+
+      hs_step_column_get_scaled (&self->store.flags, first + done, m, 1.0, chunk);
+      for (guint i = 0; i < m; i++)
+        {
+          guint cycle = first + done + i;
+
+          while (run + 1 < self->runs->len && g_array_index (self->runs, HsRun, run + 1).first_cycle <= cycle)
+            run++;
+          flags[done + i] = (guint) chunk[i];
+          if (g_array_index (self->runs, HsRun, run).first_cycle == cycle)
+            flags[done + i] |= HS_GC_FLAG_NEW_RUN;
+        }
+    }
+}
+
 /* The log prefix in front of the cycle's line, without its time; NULL when there was none. */
 const char *
 hs_trace_get_gc_label (HsTrace *self,
