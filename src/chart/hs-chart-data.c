@@ -210,6 +210,8 @@ fetch_cpu_share (HsChartData *self,
   double cpu[CHUNK], time[CHUNK + 1], procs[CHUNK];
   guint run = hs_trace_get_run_of_cycle (self->trace, first);
   guint n_runs = hs_trace_get_n_runs (self->trace);
+  guint run_first = hs_trace_get_run (self->trace, run)->first_cycle;
+  guint next_run_first = run + 1 < n_runs ? hs_trace_get_run (self->trace, run + 1)->first_cycle : G_MAXUINT;
 
   for (guint done = 0; done < n; done += CHUNK)
     {
@@ -227,9 +229,13 @@ fetch_cpu_share (HsChartData *self,
           double dt, available_ms;
 
           /* the runs are walked, not searched: the first cycle of one starts from @0 */
-          while (run + 1 < n_runs && hs_trace_get_run (self->trace, run + 1)->first_cycle <= cycle)
-            run++;
-          if (hs_trace_get_run (self->trace, run)->first_cycle == cycle)
+          while (cycle >= next_run_first)
+            {
+              run++;
+              run_first = next_run_first;
+              next_run_first = run + 1 < n_runs ? hs_trace_get_run (self->trace, run + 1)->first_cycle : G_MAXUINT;
+            }
+          if (run_first == cycle)
             dt = hs_trace_get_gc_value (self->trace, HS_GC_FIELD_RUN_TIME, cycle);
           else
             dt = time[i + 1] - time[i];
@@ -264,6 +270,7 @@ fetch_memory_limit (HsChartData *self,
 {
   HsGcFormat formats = hs_trace_get_gc_formats (self->trace);
   double live[CHUNK + 1];
+  guint flags[CHUNK];
 
   for (guint done = 0; done < n; done += CHUNK)
     {
@@ -277,11 +284,10 @@ fetch_memory_limit (HsChartData *self,
       else
         hs_trace_get_gc_values (self->trace, HS_GC_FIELD_HEAP_LIVE, 0, m, live + 1);
 
+      hs_trace_get_gc_flags_range (self->trace, start, m, flags);
       for (guint i = 0; i < m; i++)
         {
-          guint flags = hs_trace_get_gc_flags (self->trace, start + i);
-
-          if ((flags & (HS_GC_FLAG_FORCED | HS_GC_FLAG_NEW_RUN)) != 0 ||
+          if ((flags[i] & (HS_GC_FLAG_FORCED | HS_GC_FLAG_NEW_RUN)) != 0 ||
               !hs_chart_goal_is_capped (out[done + i], live[i], formats))
             out[done + i] = NAN;
         }
@@ -295,10 +301,18 @@ fetch_flagged_pause (HsChartData *self,
                      guint        n,
                      double      *out)
 {
+  guint flags[CHUNK];
+
   hs_trace_get_gc_values (self->trace, HS_GC_FIELD_PAUSE, first, n, out);
-  for (guint i = 0; i < n; i++)
-    if ((hs_trace_get_gc_flags (self->trace, first + i) & flag) == 0)
-      out[i] = NAN;
+  for (guint done = 0; done < n; done += CHUNK)
+    {
+      guint m = MIN (CHUNK, n - done);
+
+      hs_trace_get_gc_flags_range (self->trace, first + done, m, flags);
+      for (guint i = 0; i < m; i++)
+        if ((flags[i] & flag) == 0)
+          out[done + i] = NAN;
+    }
 }
 
 static void
