@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 
@@ -1547,7 +1548,7 @@ hs_chart_renderer_describe_cycle (HsChartRenderer *self,
   hs_trace_get_gc_record (self->trace, cycle, &r);
   out = g_string_new (NULL);
 
-  g_string_append_printf (out, _("GC %" G_GUINT64_FORMAT), r.number);
+  g_string_append_printf (out, _("GC %" PRIu64), r.number);
   if (r.flags & HS_GC_FLAG_FORCED)
     g_string_append_printf (out, " (%s)", _("forced"));
   if (r.flags & HS_GC_FLAG_PERIODIC)
@@ -1565,7 +1566,7 @@ hs_chart_renderer_describe_cycle (HsChartRenderer *self,
 
       g_string_append_printf (out, " (%s)", clock);
     }
-  g_string_append_printf (out, _(", line %" G_GUINT64_FORMAT), hs_trace_get_gc_line (self->trace, cycle));
+  g_string_append_printf (out, _(", line %" PRIu64), hs_trace_get_gc_line (self->trace, cycle));
 
   before = format_mb (r.heap_before_mb);
   after = format_mb (r.heap_after_mb);
@@ -1598,7 +1599,7 @@ hs_chart_renderer_describe_cycle (HsChartRenderer *self,
     double idle = hs_chart_data_get_value (self->data, HS_SERIES_CPU_IDLE, cycle);
 
     g_string_append_printf (out, "\n%s", _("GC CPU"));
-    g_string_append_printf (out, _(": %" G_GUINT64_FORMAT " %% since start; this cycle %.1f %% (assists %.1f %%, background %.1f %%, idle %.1f %%), %" G_GUINT64_FORMAT " P"),
+    g_string_append_printf (out, _(": %" PRIu64 " %% since start; this cycle %.1f %% (assists %.1f %%, background %.1f %%, idle %.1f %%), %" PRIu64 " P"),
                             r.cpu_percent, idle, assist, background - assist, idle - background, r.procs);
   }
 
@@ -1635,7 +1636,7 @@ hs_chart_renderer_describe_event (HsChartRenderer *self,
   hs_trace_get_scav_record (self->trace, event, &r);
   out = g_string_new (_("Scavenger"));
   when = hs_chart_format_duration (hs_chart_data_get_time (self->data, HS_CHART_SOURCE_EVENTS, event), 0.001);
-  g_string_append_printf (out, _(" (line %" G_GUINT64_FORMAT ", about %s)"),
+  g_string_append_printf (out, _(" (line %" PRIu64 ", about %s)"),
                           hs_trace_get_scav_line (self->trace, event), when);
 
   if (r.kind == HS_SCAV_KIND_SCAV)

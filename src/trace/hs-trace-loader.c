@@ -379,7 +379,7 @@ dispatch_chunk (Load    *load,
   memcpy (buf->data, chunk->data + split, rest);
   buf->len = rest;
 
-  /* the worker's reference is taken first: it may finish and drop it before push returns */
+  /* the chunk's reference, taken before a pool thread can drop it */
   load_ref (load);
   g_thread_pool_push (load->pool, chunk, NULL);
 }
