@@ -413,6 +413,37 @@ hs_trace_get_gc_value (HsTrace   *self,
  * charts build their pyramids from every value of every field, so a call per value would
  * dominate opening a trace of millions of cycles.
  */
+#define STORE_COLUMN(member) G_STRUCT_OFFSET (HsTraceStore, member)
+
+/* The fields that are a column, or the sum of up to three, of the store; 0 ends a list. */
+static const struct
+{
+  HsGcField field;
+  glong     columns[3];
+  gboolean  mib;                 /* heap: MiB → bytes; otherwise phases: µs → ms */
+} column_fields[] = {
+  { HS_GC_FIELD_CLOCK_SWEEP_TERM, { STORE_COLUMN (clock_us[HS_CLOCK_SWEEP_TERM]) }, FALSE },
+  { HS_GC_FIELD_CLOCK_MARK, { STORE_COLUMN (clock_us[HS_CLOCK_SCAN]), STORE_COLUMN (clock_us[HS_CLOCK_INSTALL_WB]),
+                              STORE_COLUMN (clock_us[HS_CLOCK_MARK]) }, FALSE },
+  { HS_GC_FIELD_CLOCK_MARK_TERM, { STORE_COLUMN (clock_us[HS_CLOCK_MARK_TERM]) }, FALSE },
+  { HS_GC_FIELD_PAUSE, { STORE_COLUMN (clock_us[HS_CLOCK_SWEEP_TERM]), STORE_COLUMN (clock_us[HS_CLOCK_MARK_TERM]) }, FALSE },
+  { HS_GC_FIELD_CPU_SWEEP_TERM, { STORE_COLUMN (cpu_us[HS_CPU_SWEEP_TERM]) }, FALSE },
+  { HS_GC_FIELD_CPU_ASSIST, { STORE_COLUMN (cpu_us[HS_CPU_ASSIST]) }, FALSE },
+  { HS_GC_FIELD_CPU_BACKGROUND, { STORE_COLUMN (cpu_us[HS_CPU_SCAN]), STORE_COLUMN (cpu_us[HS_CPU_INSTALL_WB]),
+                                  STORE_COLUMN (cpu_us[HS_CPU_BACKGROUND]) }, FALSE },
+  { HS_GC_FIELD_CPU_IDLE, { STORE_COLUMN (cpu_us[HS_CPU_IDLE]) }, FALSE },
+  { HS_GC_FIELD_CPU_MARK_TERM, { STORE_COLUMN (cpu_us[HS_CPU_MARK_TERM]) }, FALSE },
+  { HS_GC_FIELD_HEAP_BEFORE, { STORE_COLUMN (heap_before_mb) }, TRUE },
+  { HS_GC_FIELD_HEAP_AFTER, { STORE_COLUMN (heap_after_mb) }, TRUE },
+  { HS_GC_FIELD_HEAP_LIVE, { STORE_COLUMN (heap_live_mb) }, TRUE },
+  { HS_GC_FIELD_HEAP_GOAL, { STORE_COLUMN (heap_goal_mb) }, TRUE },
+};
+
+/*
+ * The fields that are one column, or the sum of a few, read a whole range at once: the
+ * charts build their pyramids from every value of every field, so a call per value would
+ * dominate opening a trace of millions of cycles.
+ */
 static gboolean
 bulk_gc_values (HsTrace   *self,
                 HsGcField  field,
@@ -421,83 +452,49 @@ bulk_gc_values (HsTrace   *self,
                 double    *values)
 {
   const HsTraceStore *s = &self->store;
-  const HsColumn *columns[3] = { NULL, NULL, NULL };
-  gboolean mib = FALSE;          /* heap: MiB → bytes; phases: µs → ms */
+  const HsStepColumn *steps = NULL;
+  double step_scale = 1.0;
 
   switch (field)
     {
     case HS_GC_FIELD_CPU_PERCENT:
-      hs_step_column_get_scaled (&s->cpu_percent, first, n, 1.0, values);
-      return TRUE;
+      steps = &s->cpu_percent;
+      break;
     case HS_GC_FIELD_STACKS:
-      hs_step_column_get_scaled (&s->stacks_mb, first, n, 1048576.0, values);
-      return TRUE;
+      steps = &s->stacks_mb;
+      step_scale = 1048576.0;
+      break;
     case HS_GC_FIELD_GLOBALS:
-      hs_step_column_get_scaled (&s->globals_mb, first, n, 1048576.0, values);
-      return TRUE;
+      steps = &s->globals_mb;
+      step_scale = 1048576.0;
+      break;
     case HS_GC_FIELD_PROCS:
-      hs_step_column_get_scaled (&s->procs, first, n, 1.0, values);
-      return TRUE;
-    case HS_GC_FIELD_CLOCK_SWEEP_TERM:
-      columns[0] = &s->clock_us[HS_CLOCK_SWEEP_TERM];
-      break;
-    case HS_GC_FIELD_CLOCK_MARK:
-      columns[0] = &s->clock_us[HS_CLOCK_SCAN];
-      columns[1] = &s->clock_us[HS_CLOCK_INSTALL_WB];
-      columns[2] = &s->clock_us[HS_CLOCK_MARK];
-      break;
-    case HS_GC_FIELD_CLOCK_MARK_TERM:
-      columns[0] = &s->clock_us[HS_CLOCK_MARK_TERM];
-      break;
-    case HS_GC_FIELD_PAUSE:
-      columns[0] = &s->clock_us[HS_CLOCK_SWEEP_TERM];
-      columns[1] = &s->clock_us[HS_CLOCK_MARK_TERM];
-      break;
-    case HS_GC_FIELD_CPU_SWEEP_TERM:
-      columns[0] = &s->cpu_us[HS_CPU_SWEEP_TERM];
-      break;
-    case HS_GC_FIELD_CPU_ASSIST:
-      columns[0] = &s->cpu_us[HS_CPU_ASSIST];
-      break;
-    case HS_GC_FIELD_CPU_BACKGROUND:
-      columns[0] = &s->cpu_us[HS_CPU_SCAN];
-      columns[1] = &s->cpu_us[HS_CPU_INSTALL_WB];
-      columns[2] = &s->cpu_us[HS_CPU_BACKGROUND];
-      break;
-    case HS_GC_FIELD_CPU_IDLE:
-      columns[0] = &s->cpu_us[HS_CPU_IDLE];
-      break;
-    case HS_GC_FIELD_CPU_MARK_TERM:
-      columns[0] = &s->cpu_us[HS_CPU_MARK_TERM];
-      break;
-    case HS_GC_FIELD_HEAP_BEFORE:
-      columns[0] = &s->heap_before_mb;
-      mib = TRUE;
-      break;
-    case HS_GC_FIELD_HEAP_AFTER:
-      columns[0] = &s->heap_after_mb;
-      mib = TRUE;
-      break;
-    case HS_GC_FIELD_HEAP_LIVE:
-      columns[0] = &s->heap_live_mb;
-      mib = TRUE;
-      break;
-    case HS_GC_FIELD_HEAP_GOAL:
-      columns[0] = &s->heap_goal_mb;
-      mib = TRUE;
+      steps = &s->procs;
       break;
     default:
-      return FALSE;
+      break;
+    }
+  if (steps != NULL)
+    {
+      hs_step_column_get_scaled (steps, first, n, step_scale, values);
+      return TRUE;
     }
 
-  /* the same arithmetic as hs_trace_get_gc_value: the whole sum first, then one conversion */
-  memset (values, 0, n * sizeof (double));
-  for (guint c = 0; c < G_N_ELEMENTS (columns) && columns[c] != NULL; c++)
-    hs_column_add_scaled (columns[c], first, n, 1.0, values);
-  for (guint i = 0; i < n; i++)
-    values[i] = mib ? mib_to_bytes ((guint64) values[i]) : us_to_ms ((guint64) values[i]);
+  for (guint f = 0; f < G_N_ELEMENTS (column_fields); f++)
+    {
+      if (column_fields[f].field != field)
+        continue;
 
-  return TRUE;
+      /* the same arithmetic as hs_trace_get_gc_value: the whole sum first, then one conversion */
+      memset (values, 0, n * sizeof (double));
+      for (guint c = 0; c < G_N_ELEMENTS (column_fields[f].columns) && column_fields[f].columns[c] != 0; c++)
+        hs_column_add_scaled (G_STRUCT_MEMBER_P (s, column_fields[f].columns[c]), first, n, 1.0, values);
+      for (guint i = 0; i < n; i++)
+        values[i] = column_fields[f].mib ? mib_to_bytes ((guint64) values[i]) : us_to_ms ((guint64) values[i]);
+      return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* Bulk access for charts and statistics: one field over a range of cycles. */
