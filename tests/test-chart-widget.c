@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 #include <math.h>
 
+#include "chart/hs-chart-overview.h"
 #include "chart/hs-chart-stack.h"
 #include "chart/hs-chart-view.h"
 #include "trace/hs-trace-loader.h"
@@ -174,6 +175,92 @@ test_rubber_band (void)
   g_assert_true (hs_time_viewport_is_whole (hs_chart_stack_get_viewport (stack)));
 }
 
+/* Finds the first widget of @type under @root, depth first. */
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+window_center_of (GtkWidget *widget,
+                  int       *x,
+                  int       *y)
+{
+  graphene_point_t p;
+
+  g_assert_true (gtk_widget_compute_point (widget, window,
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                                 gtk_widget_get_height (widget) / 2.0),
+                                           &p));
+  *x = (int) round (p.x);
+  *y = (int) round (p.y);
+}
+
+/* The first switch of the legend is the heap chart's top series; clicking it hides it. */
+static void
+test_legend_toggle (void)
+{
+  GtkWidget *toggle = find_widget (GTK_WIDGET (stack), GTK_TYPE_CHECK_BUTTON);
+  g_auto(GStrv) hidden = NULL;
+  int x, y;
+
+  g_assert_nonnull (toggle);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (toggle)));
+  window_center_of (toggle, &x, &y);
+  xdotool ("mousemove --window %s %d %d click 1", window_id, x, y);
+  iterate (300);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (toggle)));
+  hidden = hs_chart_stack_get_hidden_series (stack);
+  g_assert_cmpuint (g_strv_length (hidden), ==, 1);
+  g_assert_false (hs_chart_renderer_get_series_visible (hs_chart_stack_get_renderer (stack),
+                                                        HS_SERIES_HEAP_GOAL));
+
+  /* and back, from the settings side */
+  hs_chart_stack_set_hidden_series (stack, NULL);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (toggle)));
+}
+
+/* Dragging in the overview strip moves the window over the whole trace. */
+static void
+test_overview_drag (void)
+{
+  GtkWidget *overview = find_widget (GTK_WIDGET (stack), HS_TYPE_CHART_OVERVIEW);
+  HsTimeViewport *viewport = hs_chart_stack_get_viewport (stack);
+  double s0, e0, s1, e1;
+  int x, y;
+
+  g_assert_nonnull (overview);
+  xdotool ("key ctrl+0");
+  gtk_widget_grab_focus (hs_chart_stack_get_view (stack, HS_CHART_HEAP));
+  xdotool ("key ctrl+plus");
+  xdotool ("key ctrl+plus");
+  get_range (&s0, &e0);
+  g_assert_cmpfloat (e0 - s0, <, (hs_time_viewport_get_upper (viewport) - hs_time_viewport_get_lower (viewport)) * 0.5);
+
+  /* from the middle of the strip to near its right end: the window follows */
+  window_center_of (overview, &x, &y);
+  xdotool ("mousemove --window %s %d %d mousedown 1", window_id, x, y);
+  xdotool ("mousemove --window %s %d %d", window_id, x + 100, y);
+  xdotool ("mousemove --window %s %d %d mouseup 1", window_id, x + 200, y);
+  get_range (&s1, &e1);
+  g_assert_cmpfloat (s1, >, s0);
+  g_assert_cmpfloat_with_epsilon (e1 - s1, e0 - s0, (e0 - s0) * 1e-6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,8 +299,19 @@ main (int   argc,
   g_test_add_func ("/chart/widget/hover-select", test_hover_and_select);
   g_test_add_func ("/chart/widget/zoom-pan", test_zoom_and_pan);
   g_test_add_func ("/chart/widget/rubber-band", test_rubber_band);
+  g_test_add_func ("/chart/widget/legend-toggle", test_legend_toggle);
+  g_test_add_func ("/chart/widget/overview-drag", test_overview_drag);
 
   status = g_test_run ();
+
+  /* HS_SCREENSHOT=FILE.png keeps a picture of the window as the tests left it */
+  if (g_getenv ("HS_SCREENSHOT") != NULL)
+    {
+      g_autofree char *command = g_strdup_printf ("import -window %s %s", window_id, g_getenv ("HS_SCREENSHOT"));
+
+      iterate (300);
+      g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+    }
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_free (window_id);

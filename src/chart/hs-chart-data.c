@@ -19,6 +19,7 @@ static const HsChartSeriesInfo series_info[HS_N_SERIES] = {
   [HS_SERIES_HEAP_LIVE] = { "live", N_("Live heap"), HS_CHART_HEAP, HS_CHART_SOURCE_CYCLES, HS_CHART_STYLE_AREA, HS_CHART_UNIT_BYTES },
   [HS_SERIES_HEAP_END] = { "heap-end", N_("Heap at GC end"), HS_CHART_HEAP, HS_CHART_SOURCE_CYCLES, HS_CHART_STYLE_LINE, HS_CHART_UNIT_BYTES },
   [HS_SERIES_HEAP_GOAL] = { "goal", N_("Heap goal"), HS_CHART_HEAP, HS_CHART_SOURCE_CYCLES, HS_CHART_STYLE_DASHED, HS_CHART_UNIT_BYTES },
+  [HS_SERIES_HEAP_LIMIT] = { "memory-limit", N_("Goal capped by a memory limit"), HS_CHART_HEAP, HS_CHART_SOURCE_CYCLES, HS_CHART_STYLE_LINE, HS_CHART_UNIT_BYTES },
   [HS_SERIES_GLOBALS] = { "globals", N_("Globals"), HS_CHART_HEAP, HS_CHART_SOURCE_CYCLES, HS_CHART_STYLE_AREA, HS_CHART_UNIT_BYTES },
   [HS_SERIES_STACKS] = { "stacks", N_("Stacks"), HS_CHART_HEAP, HS_CHART_SOURCE_CYCLES, HS_CHART_STYLE_AREA, HS_CHART_UNIT_BYTES },
   [HS_SERIES_MARK] = { "mark", N_("Concurrent mark"), HS_CHART_PAUSES, HS_CHART_SOURCE_CYCLES, HS_CHART_STYLE_LINE, HS_CHART_UNIT_MS },
@@ -206,7 +207,11 @@ fetch_cpu_share (HsChartData *self,
                  double      *out)
 {
   static const HsGcField fields[] = { HS_GC_FIELD_CPU_ASSIST, HS_GC_FIELD_CPU_BACKGROUND, HS_GC_FIELD_CPU_IDLE };
-  double cpu[CHUNK], time[CHUNK + 1], run_time[CHUNK], procs[CHUNK], run[CHUNK + 1];
+  double cpu[CHUNK], time[CHUNK + 1], procs[CHUNK];
+  guint run = hs_trace_get_run_of_cycle (self->trace, first);
+  guint n_runs = hs_trace_get_n_runs (self->trace);
+  guint run_first = hs_trace_get_run (self->trace, run)->first_cycle;
+  guint next_run_first = run + 1 < n_runs ? hs_trace_get_run (self->trace, run + 1)->first_cycle : G_MAXUINT;
 
   for (guint done = 0; done < n; done += CHUNK)
     {
@@ -214,27 +219,77 @@ fetch_cpu_share (HsChartData *self,
       guint start = first + done;
 
       fetch_gc_sum (self->trace, fields, n_fields, start, m, cpu);
-      if (start > 0)
-        {
-          hs_trace_get_gc_values (self->trace, HS_GC_FIELD_TIME, start - 1, m + 1, time);
-          hs_trace_get_gc_values (self->trace, HS_GC_FIELD_RUN, start - 1, m + 1, run);
-        }
-      else
-        {
-          hs_trace_get_gc_values (self->trace, HS_GC_FIELD_TIME, 0, m, time + 1);
-          hs_trace_get_gc_values (self->trace, HS_GC_FIELD_RUN, 0, m, run + 1);
-          time[0] = 0.0;
-          run[0] = -1.0;
-        }
-      hs_trace_get_gc_values (self->trace, HS_GC_FIELD_RUN_TIME, start, m, run_time);
+      hs_trace_get_gc_values (self->trace, HS_GC_FIELD_TIME, start, m, time + 1);
+      time[0] = start > 0 ? hs_trace_get_gc_value (self->trace, HS_GC_FIELD_TIME, start - 1) : 0.0;
       hs_trace_get_gc_values (self->trace, HS_GC_FIELD_PROCS, start, m, procs);
 
       for (guint i = 0; i < m; i++)
         {
-          double dt = run[i + 1] == run[i] ? time[i + 1] - time[i] : run_time[i];
-          double available_ms = dt * 1000.0 * MAX (procs[i], 1.0);
+          guint cycle = start + i;
+          double dt, available_ms;
 
+          /* the runs are walked, not searched: the first cycle of one starts from @0 */
+          while (cycle >= next_run_first)
+            {
+              run++;
+              run_first = next_run_first;
+              next_run_first = run + 1 < n_runs ? hs_trace_get_run (self->trace, run + 1)->first_cycle : G_MAXUINT;
+            }
+          if (run_first == cycle)
+            dt = hs_trace_get_gc_value (self->trace, HS_GC_FIELD_RUN_TIME, cycle);
+          else
+            dt = time[i + 1] - time[i];
+
+          available_ms = dt * 1000.0 * MAX (procs[i], 1.0);
           out[done + i] = available_ms > 0.0 ? MIN (100.0 * cpu[i] / available_ms, 100.0) : NAN;
+        }
+    }
+}
+
+/*
+ * The trace does not print GOMEMLIMIT, but it shows its effect. A cycle's goal is set from
+ * the heap marked live by the cycle before: with GOGC it is at least that × (1 + GOGC/100)
+ * (plus stacks and globals from Go 1.18), about twice by default. A goal below 1.4 × the
+ * previous live heap means something else held it down, which from Go 1.19 is the memory
+ * limit. Only traces with the Go 1.18+ line shape are considered, and never a forced cycle
+ * or the first of a run; a GOGC below 40 would be taken for a limit too, hence "inferred".
+ */
+gboolean
+hs_chart_goal_is_capped (double     goal,
+                         double     previous_live,
+                         HsGcFormat formats)
+{
+  return (formats & HS_GC_FORMAT_GO118) != 0 && previous_live > 0.0 && goal < 1.4 * previous_live;
+}
+
+static void
+fetch_memory_limit (HsChartData *self,
+                    guint        first,
+                    guint        n,
+                    double      *out)
+{
+  HsGcFormat formats = hs_trace_get_gc_formats (self->trace);
+  double live[CHUNK + 1];
+  guint flags[CHUNK];
+
+  for (guint done = 0; done < n; done += CHUNK)
+    {
+      guint m = MIN (CHUNK, n - done);
+      guint start = first + done;
+
+      hs_trace_get_gc_values (self->trace, HS_GC_FIELD_HEAP_GOAL, start, m, out + done);
+      live[0] = NAN;
+      if (start > 0)
+        hs_trace_get_gc_values (self->trace, HS_GC_FIELD_HEAP_LIVE, start - 1, m + 1, live);
+      else
+        hs_trace_get_gc_values (self->trace, HS_GC_FIELD_HEAP_LIVE, 0, m, live + 1);
+
+      hs_trace_get_gc_flags_range (self->trace, start, m, flags);
+      for (guint i = 0; i < m; i++)
+        {
+          if ((flags[i] & (HS_GC_FLAG_FORCED | HS_GC_FLAG_NEW_RUN)) != 0 ||
+              !hs_chart_goal_is_capped (out[done + i], live[i], formats))
+            out[done + i] = NAN;
         }
     }
 }
@@ -246,10 +301,18 @@ fetch_flagged_pause (HsChartData *self,
                      guint        n,
                      double      *out)
 {
+  guint flags[CHUNK];
+
   hs_trace_get_gc_values (self->trace, HS_GC_FIELD_PAUSE, first, n, out);
-  for (guint i = 0; i < n; i++)
-    if ((hs_trace_get_gc_flags (self->trace, first + i) & flag) == 0)
-      out[i] = NAN;
+  for (guint done = 0; done < n; done += CHUNK)
+    {
+      guint m = MIN (CHUNK, n - done);
+
+      hs_trace_get_gc_flags_range (self->trace, first + done, m, flags);
+      for (guint i = 0; i < m; i++)
+        if ((flags[i] & flag) == 0)
+          out[done + i] = NAN;
+    }
 }
 
 static void
@@ -313,6 +376,9 @@ fetch_series (gpointer  user_data,
       for (guint i = 0; i < n; i++)
         if (out[i] >= HS_CHART_NO_GOAL_BYTES)
           out[i] = NAN;
+      break;
+    case HS_SERIES_HEAP_LIMIT:
+      fetch_memory_limit (self, first, n, out);
       break;
     case HS_SERIES_STACKS:
       hs_trace_get_gc_values (trace, HS_GC_FIELD_STACKS, first, n, out);

@@ -48,12 +48,13 @@ typedef enum
   HS_SERIES_HEAP_HELD,           /* scvg: sys − released, what the runtime holds from the OS */
   HS_SERIES_HEAP_SYS,            /* scvg: sys */
   HS_SERIES_HEAP_RETURNED,       /* scav: returned to the OS and not reused ("KiB total/now") */
+  HS_SERIES_GLOBALS,             /* drawn as stacks + globals: the band on top of stacks */
+  HS_SERIES_STACKS,              /* behind the heap's lines, which they would hide */
   HS_SERIES_HEAP_START,          /* heap at GC start */
   HS_SERIES_HEAP_LIVE,           /* marked */
   HS_SERIES_HEAP_END,            /* heap at GC end */
+  HS_SERIES_HEAP_LIMIT,          /* the goal where a memory limit held it down (inferred) */
   HS_SERIES_HEAP_GOAL,
-  HS_SERIES_GLOBALS,             /* drawn as stacks + globals: the band on top of stacks */
-  HS_SERIES_STACKS,
   HS_SERIES_MARK,                /* concurrent mark, wall clock */
   HS_SERIES_PAUSE,               /* stop-the-world: sweep termination + mark termination */
   HS_SERIES_PAUSE_FORCED,
@@ -116,6 +117,9 @@ void         hs_chart_data_get_values      (HsChartData   *self,
                                             guint          first,
                                             guint          n,
                                             double        *values);
+gboolean     hs_chart_goal_is_capped       (double         goal,
+                                            double         previous_live,
+                                            HsGcFormat     formats);
 guint        hs_chart_data_get_event_run   (HsChartData   *self,
                                             guint          event);
 gsize        hs_chart_data_get_memory      (HsChartData   *self);

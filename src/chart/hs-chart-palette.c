@@ -45,6 +45,7 @@ hs_chart_palette_init (HsChartPalette *palette,
   s[HS_SERIES_HEAP_LIVE] = dark ? rgb (0x3584e4) : rgb (0x1c71d8);
   s[HS_SERIES_HEAP_END] = dark ? rgb (0x57e389) : rgb (0x26a269);
   s[HS_SERIES_HEAP_GOAL] = dark ? rgb (0xffa348) : rgb (0xe66100);
+  s[HS_SERIES_HEAP_LIMIT] = with_alpha (dark ? rgb (0xf66151) : rgb (0xe01b24), 0.45);
   s[HS_SERIES_STACKS] = dark ? rgb (0xb5835a) : rgb (0x986a44);
   s[HS_SERIES_GLOBALS] = dark ? rgb (0xf8e45c) : rgb (0xe5a50a);
   s[HS_SERIES_MARK] = dark ? rgb (0x9a9996) : rgb (0x77767b);

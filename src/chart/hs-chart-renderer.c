@@ -19,12 +19,21 @@ struct _HsChartRenderer
   HsChartData    *data;
   HsChartPalette  palette;
   gboolean        hidden[HS_N_SERIES];
+
+  PangoContext   *pango;
+  GHashTable     *layouts;       /* font + "\x1f" + text → PangoLayout, laid out once */
 };
+
+/* Tick labels repeat from frame to frame; laying text out is most of what text costs. */
+#define MAX_CACHED_LAYOUTS 2048
 
 G_DEFINE_FINAL_TYPE (HsChartRenderer, hs_chart_renderer, G_TYPE_OBJECT)
 
 #define TITLE_HEIGHT 40.0
 #define HEADER_HEIGHT 24.0
+#define COMPACT_HEADER_HEIGHT 10.0
+/* Up to this many values per pixel column, a column's values are read in one go. */
+#define BULK_PER_COLUMN 8
 #define TIME_AXIS_HEIGHT 22.0
 #define CHART_GAP 10.0
 #define FONT "Sans 8.5"
@@ -38,6 +47,8 @@ hs_chart_renderer_dispose (GObject *object)
   HsChartRenderer *self = HS_CHART_RENDERER (object);
 
   g_clear_pointer (&self->data, hs_chart_data_free);
+  g_clear_pointer (&self->layouts, g_hash_table_unref);
+  g_clear_object (&self->pango);
   g_clear_object (&self->trace);
 
   G_OBJECT_CLASS (hs_chart_renderer_parent_class)->dispose (object);
@@ -53,6 +64,11 @@ static void
 hs_chart_renderer_init (HsChartRenderer *self)
 {
   hs_chart_palette_init (&self->palette, FALSE);
+
+  /* one context for every target, at 96 dpi: a PNG and a PDF get the same layout */
+  self->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  pango_cairo_context_set_resolution (self->pango, 96.0);
+  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 static void
@@ -186,6 +202,7 @@ layout_charts (int                         width,
 {
   double top = (options->flags & HS_CHART_RENDER_TITLE) ? TITLE_HEIGHT : 0.0;
   double bottom = (options->flags & HS_CHART_RENDER_TIME_LABELS) ? TIME_AXIS_HEIGHT : 4.0;
+  double header = (options->flags & HS_CHART_RENDER_NO_HEADER) ? COMPACT_HEADER_HEIGHT : HEADER_HEIGHT;
   double weights = 0.0, y, available;
   guint n = 0;
 
@@ -212,9 +229,9 @@ layout_charts (int                         width,
       h = available * (k == HS_CHART_HEAP ? 2.0 : 1.0) / weights;
       out[n].kind = k;
       out[n].area = (HsChartRect) { 0, y, width, h };
-      out[n].plot = (HsChartRect) { HS_CHART_PLOT_LEFT, y + HEADER_HEIGHT,
+      out[n].plot = (HsChartRect) { HS_CHART_PLOT_LEFT, y + header,
                                     MAX (1.0, width - HS_CHART_PLOT_LEFT - HS_CHART_PLOT_RIGHT),
-                                    MAX (1.0, h - HEADER_HEIGHT) };
+                                    MAX (1.0, h - header) };
       y += h + CHART_GAP;
       n++;
     }
@@ -259,7 +276,6 @@ typedef struct
 {
   HsChartRenderer            *self;
   cairo_t                    *cr;
-  PangoLayout                *layout;
   const HsChartRenderOptions *options;
   double                      t0, t1;
   double                      plot_x, plot_w;
@@ -343,9 +359,26 @@ frame_init (Frame                      *f,
   /* which cycles and events fall into each pixel column: one binary search per column */
   for (guint s = 0; s < HS_N_CHART_SOURCES; s++)
     {
-      f->bounds[s] = g_new (guint, f->n_cols + 1);
+      guint *b = f->bounds[s] = g_new (guint, f->n_cols + 1);
+      guint grain = 1;
+      guint per_column;
+
       for (guint c = 0; c <= f->n_cols; c++)
-        f->bounds[s][c] = hs_chart_data_lower_bound (data, s, f->t0 + c * (f->t1 - f->t0) / f->plot_w);
+        b[c] = hs_chart_data_lower_bound (data, s, f->t0 + c * (f->t1 - f->t0) / f->plot_w);
+
+      /*
+       * With many values per column, the boundaries move to the nearest pyramid bucket,
+       * so that no column reads raw values: a boundary moves by at most half a bucket,
+       * a quarter of a column, and every value still lands in exactly one column, so no
+       * spike is lost.
+       */
+      per_column = (b[f->n_cols] - b[0]) / f->n_cols;
+      while ((guint64) grain * HS_CHART_PYRAMID_FANOUT * 2 <= per_column &&
+             grain < G_MAXUINT / (HS_CHART_PYRAMID_FANOUT * 16))
+        grain *= HS_CHART_PYRAMID_FANOUT;
+      if (grain > 1)
+        for (guint c = 1; c < f->n_cols; c++)
+          b[c] = CLAMP ((b[c] + grain / 2) / grain * grain, b[c - 1], b[f->n_cols]);
     }
 
   f->n_runs = n_runs;
@@ -369,7 +402,6 @@ frame_init (Frame                      *f,
   if (n_runs > 0)
     f->runs[n_runs - 1].end_event = hs_chart_data_get_count (data, HS_CHART_SOURCE_EVENTS);
 
-  f->layout = pango_cairo_create_layout (cr);
 }
 
 static void
@@ -378,7 +410,6 @@ frame_clear (Frame *f)
   for (guint s = 0; s < HS_N_CHART_SOURCES; s++)
     g_free (f->bounds[s]);
   g_free (f->runs);
-  g_clear_object (&f->layout);
 }
 
 /* Text */
@@ -390,6 +421,31 @@ typedef enum
   ALIGN_RIGHT,
 } Align;
 
+static PangoLayout *
+get_layout (HsChartRenderer *self,
+            const char      *font,
+            const char      *text)
+{
+  g_autofree char *key = g_strconcat (font, "\x1f", text, NULL);
+  PangoLayout *layout = g_hash_table_lookup (self->layouts, key);
+  PangoFontDescription *desc;
+
+  if (layout != NULL)
+    return layout;
+
+  if (g_hash_table_size (self->layouts) >= MAX_CACHED_LAYOUTS)
+    g_hash_table_remove_all (self->layouts);
+
+  layout = pango_layout_new (self->pango);
+  desc = pango_font_description_from_string (font);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_text (layout, text, -1);
+  g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
+
+  return layout;
+}
+
 static double
 draw_text (Frame              *f,
            const char         *font,
@@ -399,13 +455,10 @@ draw_text (Frame              *f,
            double              y,       /* vertical centre */
            Align               align)
 {
-  PangoFontDescription *desc = pango_font_description_from_string (font);
+  PangoLayout *layout = get_layout (f->self, font, text);
   int w, h;
 
-  pango_layout_set_font_description (f->layout, desc);
-  pango_font_description_free (desc);
-  pango_layout_set_text (f->layout, text, -1);
-  pango_layout_get_pixel_size (f->layout, &w, &h);
+  pango_layout_get_pixel_size (layout, &w, &h);
 
   if (align == ALIGN_CENTER)
     x -= w / 2.0;
@@ -414,7 +467,7 @@ draw_text (Frame              *f,
 
   set_color (f->cr, color);
   cairo_move_to (f->cr, round (x), round (y - h / 2.0));
-  pango_cairo_show_layout (f->cr, f->layout);
+  pango_cairo_show_layout (f->cr, layout);
 
   return w;
 }
@@ -467,17 +520,57 @@ collect_points (Frame         *f,
       p->lo = p->hi = p->last = hs_chart_data_get_value (data, series, first - 1);
     }
 
-  for (guint c = 0; c < f->n_cols; c++)
+  if (end - first <= f->n_cols * BULK_PER_COLUMN)
     {
-      guint a = CLAMP (b[c], lo, hi);
-      guint z = CLAMP (b[c + 1], lo, hi);
-      Point *p = &points[n];
+      /*
+       * A few values per column: one read of them all costs less than the pyramid's
+       * partial buckets, read a handful at a time in every column.
+       */
+      g_autofree double *values = g_new (double, end - first);
 
-      if (a >= z || !hs_chart_data_query (data, series, a, z, &p->lo, &p->hi))
-        continue;
-      p->x = f->plot_x + c + 0.5;
-      p->last = need_last ? hs_chart_data_get_value (data, series, z - 1) : p->hi;
-      n++;
+      hs_chart_data_get_values (data, series, first, end - first, values);
+      for (guint c = 0; c < f->n_cols; c++)
+        {
+          guint a = CLAMP (b[c], lo, hi);
+          guint z = CLAMP (b[c + 1], lo, hi);
+          Point *p = &points[n];
+          double min = INFINITY, max = -INFINITY;
+
+          for (guint i = a; i < z; i++)
+            {
+              double v = values[i - first];
+
+              /* NaN fails both comparisons: a value the line did not carry is skipped */
+              if (v < min)
+                min = v;
+              if (v > max)
+                max = v;
+            }
+          if (min > max)
+            continue;
+          p->x = f->plot_x + c + 0.5;
+          p->lo = min;
+          p->hi = max;
+          p->last = values[z - 1 - first];
+          if (isnan (p->last))
+            p->last = max;
+          n++;
+        }
+    }
+  else
+    {
+      for (guint c = 0; c < f->n_cols; c++)
+        {
+          guint a = CLAMP (b[c], lo, hi);
+          guint z = CLAMP (b[c + 1], lo, hi);
+          Point *p = &points[n];
+
+          if (a >= z || !hs_chart_data_query (data, series, a, z, &p->lo, &p->hi))
+            continue;
+          p->x = f->plot_x + c + 0.5;
+          p->last = need_last ? hs_chart_data_get_value (data, series, z - 1) : p->hi;
+          n++;
+        }
     }
 
   if (end < hi)
@@ -682,8 +775,9 @@ draw_bars (Frame             *f,
 
       if (isnan (points[i].hi))
         continue;
-      y = value_to_y (plot, axis, points[i].hi);
-      cairo_rectangle (cr, floor (points[i].x), y, 1.0, MAX (base - y, 1.0));
+      /* whole pixels: aligned boxes are what cairo fills fastest */
+      y = MIN (round (value_to_y (plot, axis, points[i].hi)), round (base) - 1.0);
+      cairo_rectangle (cr, floor (points[i].x), y, 1.0, round (base) - y);
     }
   cairo_fill (cr);
 }
@@ -729,6 +823,16 @@ draw_markers (Frame              *f,
   set_color (cr, &palette->background);
   cairo_set_line_width (cr, 1.0);
   cairo_stroke (cr);
+}
+
+static double
+line_width (HsChartSeries series)
+{
+  /* the inferred limit is a band behind the goal it caps, not one more thin line */
+  if (series == HS_SERIES_HEAP_LIMIT)
+    return 5.0;
+
+  return hs_chart_series_get_info (series)->style == HS_CHART_STYLE_LINE ? 1.5 : 2.0;
 }
 
 static void
@@ -778,7 +882,10 @@ draw_series (Frame             *f,
             {
               path_line (cr, points, n, plot, axis, FALSE, 0, TRUE);
               close_area (cr, plot);
-              set_color_mixed (cr, palette, color, palette->dark ? 0.75 : 0.6);
+              /* stacks and globals sit behind the heap's lines: paler than the CPU bands */
+              set_color_mixed (cr, palette, color,
+                               info->chart == HS_CHART_HEAP ? (palette->dark ? 0.45 : 0.3)
+                                                            : (palette->dark ? 0.75 : 0.6));
               cairo_fill (cr);
               break;
             }
@@ -809,7 +916,7 @@ draw_series (Frame             *f,
           if (!exact)
             {
               set_color (cr, color);
-              draw_column_line (cr, points, n, plot, axis, info->style == HS_CHART_STYLE_LINE ? 1.5 : 2.0,
+              draw_column_line (cr, points, n, plot, axis, line_width (series),
                                 info->style == HS_CHART_STYLE_DASHED);
               break;
             }
@@ -819,7 +926,7 @@ draw_series (Frame             *f,
         default:
           path_line (cr, points, n, plot, axis, step, time_to_x (f, run->last), FALSE);
           set_color (cr, color);
-          cairo_set_line_width (cr, info->style == HS_CHART_STYLE_LINE ? 1.5 : 2.0);
+          cairo_set_line_width (cr, line_width (series));
           if (info->style == HS_CHART_STYLE_DASHED ||
               series == HS_SERIES_HEAP_SYS || series == HS_SERIES_HEAP_RETURNED)
             {
@@ -837,16 +944,35 @@ draw_series (Frame             *f,
 /* Axes */
 
 static gboolean
+is_step_style (HsChartStyle style)
+{
+  return style == HS_CHART_STYLE_STEP || style == HS_CHART_STYLE_STEP_AREA;
+}
+
+static gboolean
 series_shown (HsChartRenderer *self,
               HsChartSeries    series)
 {
   return !self->hidden[series] && hs_chart_data_has_series (self->data, series);
 }
 
+/*
+ * Concurrent mark runs for ten times as long as the pauses: on one axis the pauses, the
+ * point of the chart, would be flat. While both are shown, mark gets an axis of its own
+ * on the right.
+ */
+static guint
+series_axis (HsChartRenderer *self,
+             HsChartSeries    series)
+{
+  return series == HS_SERIES_MARK && series_shown (self, HS_SERIES_PAUSE) ? 1 : 0;
+}
+
 /* The Y axis fits what is visible: the largest value of every shown series in the view. */
 static double
 visible_max (Frame       *f,
-             HsChartKind  kind)
+             HsChartKind  kind,
+             guint        axis_index)
 {
   HsChartData *data = f->self->data;
   double top = 0.0;
@@ -856,14 +982,22 @@ visible_max (Frame       *f,
       const HsChartSeriesInfo *info = hs_chart_series_get_info (s);
       const guint *b = f->bounds[info->source];
       guint count = hs_chart_data_get_count (data, info->source);
-      guint first = b[0] > 0 ? b[0] - 1 : 0;
-      guint end = MIN (b[f->n_cols] + 1, count);
+      guint first = b[0];
+      guint end = b[f->n_cols];
       double min, max;
 
-      if (info->chart != kind || !series_shown (f->self, s))
+      if (info->chart != kind || !series_shown (f->self, s) || series_axis (f->self, s) != axis_index)
         continue;
 
-      /* steps hold their value: the last event before the view still shows in it */
+      /*
+       * A step holds its value: the last event before the view still shows in it. When
+       * the view falls between two points, the line joining them is what shows.
+       */
+      if ((is_step_style (info->style) || first >= end) && first > 0)
+        first--;
+      if (first >= end || end == b[0])
+        end = MIN (end + 1, count);
+
       if (hs_chart_data_query (data, s, first, end, &min, &max) && max < HS_CHART_NO_GOAL_BYTES)
         top = MAX (top, max);
     }
@@ -913,6 +1047,22 @@ draw_grid (Frame             *f,
     }
 }
 
+/* The right-hand axis, its labels inside the plot in the colour of its series. */
+static void
+draw_secondary_ticks (Frame              *f,
+                      const HsChartRect  *plot,
+                      const HsValueAxis  *axis,
+                      const HsChartColor *color)
+{
+  for (guint i = 1; i < axis->n_ticks; i++)
+    {
+      g_autofree char *label = hs_value_axis_format_tick (axis, i * axis->step);
+
+      draw_text (f, FONT, color, label, plot->x + plot->width - 4, value_to_y (plot, axis, i * axis->step) + 7,
+                 ALIGN_RIGHT);
+    }
+}
+
 /* Wall-clock labels when the log's prefixes carry the time; seconds on the trace's axis otherwise. */
 static gboolean
 wall_offset (Frame  *f,
@@ -947,6 +1097,34 @@ time_axis_init (Frame      *f,
   axis->first -= *offset;
 }
 
+/*
+ * The trace's axis puts a restarted process right after the previous one, while the
+ * clock may have moved on between them: each run's own offset turns its ticks into the
+ * wall-clock time its log lines carry.
+ */
+static double
+run_wall_offset (Frame  *f,
+                 double  t,
+                 double  fallback)
+{
+  HsChartData *data = f->self->data;
+
+  for (guint r = f->n_runs; r-- > 0; )
+    {
+      const RunSpan *run = &f->runs[r];
+      double wall;
+
+      if (run->start > t || run->end_cycle == run->first_cycle)
+        continue;
+
+      wall = hs_trace_get_gc_value (f->self->trace, HS_GC_FIELD_WALL_TIME, run->first_cycle);
+      return isnan (wall) ? fallback
+                          : wall - hs_chart_data_get_time (data, HS_CHART_SOURCE_CYCLES, run->first_cycle);
+    }
+
+  return fallback;
+}
+
 static void
 draw_time_labels (Frame             *f,
                   const HsChartRect *plot,
@@ -961,7 +1139,7 @@ draw_time_labels (Frame             *f,
     {
       double t = axis->first + i * axis->step;
       double x = time_to_x (f, t);
-      g_autofree char *label = wall ? hs_chart_format_wall_time (t + offset, axis->step)
+      g_autofree char *label = wall ? hs_chart_format_wall_time (t + run_wall_offset (f, t, offset), axis->step)
                                     : hs_chart_format_duration (t, axis->step);
 
       draw_text (f, FONT, &palette->dim, label, x, y, ALIGN_CENTER);
@@ -1076,7 +1254,7 @@ static void
 draw_hover (Frame             *f,
             HsChartKind        kind,
             const HsChartRect *plot,
-            const HsValueAxis *axis)
+            const HsValueAxis *axes)
 {
   const HsChartPalette *palette = &f->self->palette;
   HsChartData *data = f->self->data;
@@ -1120,6 +1298,8 @@ draw_hover (Frame             *f,
           if (info->chart != kind || info->source != source || !series_shown (f->self, s))
             continue;
           v = hs_chart_data_get_value (data, s, index);
+          const HsValueAxis *axis = &axes[series_axis (f->self, s)];
+
           if (isnan (v) || v > axis->max)
             continue;
 
@@ -1141,17 +1321,21 @@ draw_chart (Frame             *f,
   HsChartKind kind = layout->kind;
   const HsChartRect *plot = &layout->plot;
   cairo_t *cr = f->cr;
-  HsValueAxis axis;
+  HsValueAxis axes[2];
   HsTimeAxis time_axis;
   double offset;
   gboolean wall;
+  guint max_ticks = MAX (1, (guint) (plot->height / 36.0));
 
-  hs_value_axis_init (&axis, hs_chart_kind_get_unit (kind), visible_max (f, kind) * 1.05,
-                      MAX (1, (guint) (plot->height / 36.0)));
+  for (guint a = 0; a < G_N_ELEMENTS (axes); a++)
+    hs_value_axis_init (&axes[a], hs_chart_kind_get_unit (kind), visible_max (f, kind, a) * 1.05, max_ticks);
   time_axis_init (f, &time_axis, &offset, &wall);
 
-  draw_header (f, kind, &layout->area);
-  draw_grid (f, plot, &axis, &time_axis);
+  if (!(f->options->flags & HS_CHART_RENDER_NO_HEADER))
+    draw_header (f, kind, &layout->area);
+  draw_grid (f, plot, &axes[0], &time_axis);
+  if (kind == HS_CHART_PAUSES && series_shown (f->self, HS_SERIES_MARK) && series_axis (f->self, HS_SERIES_MARK) == 1)
+    draw_secondary_ticks (f, plot, &axes[1], &f->self->palette.series[HS_SERIES_MARK]);
 
   cairo_save (cr);
   /* a little room above the top so a line on the top tick is not cut in half */
@@ -1160,9 +1344,9 @@ draw_chart (Frame             *f,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
   for (guint s = 0; s < HS_N_SERIES; s++)
     if (hs_chart_series_get_info (s)->chart == kind && series_shown (f->self, s))
-      draw_series (f, s, plot, &axis);
+      draw_series (f, s, plot, &axes[series_axis (f->self, s)]);
   draw_run_breaks (f, plot, TRUE, FALSE);
-  draw_hover (f, kind, plot, &axis);
+  draw_hover (f, kind, plot, axes);
   cairo_restore (cr);
 
   if (last && (f->options->flags & HS_CHART_RENDER_TIME_LABELS))
@@ -1266,7 +1450,7 @@ hs_chart_renderer_render_overview (HsChartRenderer *self,
       cairo_paint (cr);
     }
 
-  hs_value_axis_init (&axis, HS_CHART_UNIT_BYTES, visible_max (&f, HS_CHART_HEAP), 1);
+  hs_value_axis_init (&axis, HS_CHART_UNIT_BYTES, visible_max (&f, HS_CHART_HEAP, 0), 1);
   cairo_rectangle (cr, plot.x, plot.y, plot.width, plot.height);
   cairo_clip (cr);
   for (guint s = 0; s < HS_N_SERIES; s++)
@@ -1391,6 +1575,8 @@ hs_chart_renderer_describe_cycle (HsChartRenderer *self,
          g_strdup (_("none (GOGC=off)")) : format_mb (r.heap_goal_mb);
   g_string_append_printf (out, "\n%s", _("Heap"));
   g_string_append_printf (out, _(": %s at start, %s at end, %s live, goal %s"), before, after, live, goal);
+  if (!isnan (hs_chart_data_get_value (self->data, HS_SERIES_HEAP_LIMIT, cycle)))
+    g_string_append_printf (out, " (%s)", _("held down by a memory limit"));
   if (hs_trace_get_gc_formats (self->trace) & HS_GC_FORMAT_GO118)
     {
       g_autofree char *stacks = format_mb (r.stacks_mb);

@@ -20,6 +20,7 @@ typedef enum
   HS_CHART_RENDER_LEGEND = 1 << 1,       /* series names beside each chart's title */
   HS_CHART_RENDER_TITLE = 1 << 2,        /* the trace's name on top (export) */
   HS_CHART_RENDER_RUN_LABELS = 1 << 3,   /* "Run 2" beside each process restart */
+  HS_CHART_RENDER_NO_HEADER = 1 << 4,    /* no title row: the widget shows its own */
 } HsChartRenderFlags;
 
 #define HS_CHART_RENDER_EXPORT (HS_CHART_RENDER_TIME_LABELS | HS_CHART_RENDER_LEGEND | \

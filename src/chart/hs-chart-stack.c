@@ -20,7 +20,7 @@ struct _HsChartStack
   HsTimeViewport  *viewport;
 
   GtkWidget       *box;
-  GtkWidget       *legend;
+  GtkWidget       *legends[HS_N_CHARTS];
   GtkWidget       *views[HS_N_CHARTS];
   GtkWidget       *overview;
   GtkWidget       *toggles[HS_N_SERIES];
@@ -91,44 +91,49 @@ update_legend (HsChartStack *self)
   for (guint s = 0; s < HS_N_SERIES; s++)
     if (hs_chart_renderer_has_series (self->renderer, s))
       present |= 1u << s;
-  if (present == self->present && gtk_widget_get_first_child (self->legend) != NULL)
+  if (present == self->present && gtk_widget_get_first_child (self->legends[0]) != NULL)
     return;
   self->present = present;
 
-  while ((child = gtk_widget_get_first_child (self->legend)) != NULL)
-    gtk_flow_box_remove (GTK_FLOW_BOX (self->legend), child);
   memset (self->toggles, 0, sizeof self->toggles);
-
   for (guint k = 0; k < HS_N_CHARTS; k++)
-    for (int s = HS_N_SERIES - 1; s >= 0; s--)
-      {
-        const HsChartSeriesInfo *info = hs_chart_series_get_info (s);
-        g_autofree char *tooltip = NULL;
-        GtkWidget *button, *box, *swatch;
+    {
+      while ((child = gtk_widget_get_first_child (self->legends[k])) != NULL)
+        gtk_flow_box_remove (GTK_FLOW_BOX (self->legends[k]), child);
 
-        if (info->chart != k || !(present & (1u << s)))
-          continue;
+      for (int s = HS_N_SERIES - 1; s >= 0; s--)
+        {
+          const HsChartSeriesInfo *info = hs_chart_series_get_info (s);
+          g_autofree char *tooltip = NULL;
+          GtkWidget *button, *box, *swatch, *label;
 
-        box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-        swatch = gtk_drawing_area_new ();
-        gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 12);
-        gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 12);
-        g_object_set_data (G_OBJECT (swatch), "stack", self);
-        gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), swatch_draw, GUINT_TO_POINTER (s), NULL);
-        gtk_box_append (GTK_BOX (box), swatch);
-        gtk_box_append (GTK_BOX (box), gtk_label_new (_(info->label)));
+          if (info->chart != k || !(present & (1u << s)))
+            continue;
 
-        button = gtk_check_button_new ();
-        gtk_check_button_set_child (GTK_CHECK_BUTTON (button), box);
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (button),
-                                     hs_chart_renderer_get_series_visible (self->renderer, s));
-        tooltip = g_strdup_printf (_("Show “%s” in the %s chart"), _(info->label), hs_chart_kind_get_title (k));
-        gtk_widget_set_tooltip_text (button, tooltip);
-        g_object_set_data (G_OBJECT (button), "series", GUINT_TO_POINTER (s));
-        g_signal_connect_object (button, "toggled", G_CALLBACK (toggle_cb), self, 0);
-        gtk_flow_box_append (GTK_FLOW_BOX (self->legend), button);
-        self->toggles[s] = button;
-      }
+          box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 5);
+          swatch = gtk_drawing_area_new ();
+          gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 12);
+          gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 12);
+          gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+          g_object_set_data (G_OBJECT (swatch), "stack", self);
+          gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), swatch_draw, GUINT_TO_POINTER (s), NULL);
+          gtk_box_append (GTK_BOX (box), swatch);
+          label = gtk_label_new (_(info->label));
+          gtk_widget_add_css_class (label, "caption");
+          gtk_box_append (GTK_BOX (box), label);
+
+          button = gtk_check_button_new ();
+          gtk_check_button_set_child (GTK_CHECK_BUTTON (button), box);
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (button),
+                                       hs_chart_renderer_get_series_visible (self->renderer, s));
+          tooltip = g_strdup_printf (_("Show “%s” in the %s chart"), _(info->label), hs_chart_kind_get_title (k));
+          gtk_widget_set_tooltip_text (button, tooltip);
+          g_object_set_data (G_OBJECT (button), "series", GUINT_TO_POINTER (s));
+          g_signal_connect_object (button, "toggled", G_CALLBACK (toggle_cb), self, 0);
+          gtk_flow_box_append (GTK_FLOW_BOX (self->legends[k]), button);
+          self->toggles[s] = button;
+        }
+    }
 }
 
 static void
@@ -414,23 +419,39 @@ hs_chart_stack_constructed (GObject *object)
   g_signal_connect_object (self->viewport, "changed", G_CALLBACK (viewport_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
-  self->legend = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->legend), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->legend), 12);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->legend), 4);
-  gtk_widget_set_margin_start (self->legend, 6);
-  gtk_widget_set_margin_end (self->legend, 6);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->legend), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Series shown"), -1);
-  gtk_box_append (GTK_BOX (self->box), self->legend);
 
   for (guint k = 0; k < HS_N_CHARTS; k++)
     {
-      guint flags = k + 1 == HS_N_CHARTS ? HS_CHART_RENDER_TIME_LABELS : 0;
+      guint flags = HS_CHART_RENDER_NO_HEADER;
+      GtkWidget *header, *title;
+      g_autofree char *legend_label = g_strdup_printf (_("Series of the %s chart"), hs_chart_kind_get_title (k));
 
+      /* each chart's title with the switches of its series, above it */
+      header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      gtk_widget_set_margin_start (header, 12);
+      gtk_widget_set_margin_end (header, 12);
+      gtk_widget_set_margin_top (header, k == 0 ? 6 : 2);
+      title = gtk_label_new (hs_chart_kind_get_title (k));
+      gtk_widget_add_css_class (title, "heading");
+      gtk_label_set_xalign (GTK_LABEL (title), 0.0);
+      gtk_widget_set_size_request (title, (int) HS_CHART_PLOT_LEFT - 24, -1);
+      gtk_widget_set_valign (title, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (header), title);
+
+      self->legends[k] = gtk_flow_box_new ();
+      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->legends[k]), GTK_SELECTION_NONE);
+      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->legends[k]), 8);
+      gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->legends[k]), 0);
+      gtk_widget_set_hexpand (self->legends[k], TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->legends[k]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      legend_label, -1);
+      gtk_box_append (GTK_BOX (header), self->legends[k]);
+      gtk_box_append (GTK_BOX (self->box), header);
+
+      if (k + 1 == HS_N_CHARTS)
+        flags |= HS_CHART_RENDER_TIME_LABELS;
       if (k == 0)
         flags |= HS_CHART_RENDER_RUN_LABELS;
       self->views[k] = hs_chart_view_new (self, k, flags);

@@ -60,6 +60,11 @@ void     hs_column_append         (HsColumn       *column,
                                    guint64         value);
 guint64  hs_column_get            (const HsColumn *column,
                                    gsize           row);
+void     hs_column_add_scaled     (const HsColumn *column,
+                                   gsize           first,
+                                   gsize           n,
+                                   double          scale,
+                                   double         *out);
 void     hs_column_set            (HsColumn       *column,
                                    gsize           row,
                                    guint64         value);
@@ -78,6 +83,11 @@ void     hs_step_column_append        (HsStepColumn       *column,
 guint64  hs_step_column_get           (const HsStepColumn *column,
                                        gsize               row);
 guint64  hs_step_column_get_last      (const HsStepColumn *column);
+void     hs_step_column_get_scaled    (const HsStepColumn *column,
+                                       gsize               first,
+                                       gsize               n,
+                                       double              scale,
+                                       double             *out);
 void     hs_step_column_set           (HsStepColumn       *column,
                                        gsize               row,
                                        guint64             value);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "hs-trace.h"
 
@@ -441,6 +442,95 @@ hs_trace_get_gc_value (HsTrace   *self,
     }
 }
 
+/*
+ * The fields that are one column, or the sum of a few, read a whole range at once: the
+ * charts build their pyramids from every value of every field, so a call per value would
+ * dominate opening a trace of millions of cycles.
+ */
+#define STORE_COLUMN(member) G_STRUCT_OFFSET (HsTraceStore, member)
+
+/* The fields that are a column, or the sum of up to three, of the store; 0 ends a list. */
+static const struct
+{
+  HsGcField field;
+  glong     columns[3];
+  gboolean  mib;                 /* heap: MiB → bytes; otherwise phases: µs → ms */
+} column_fields[] = {
+  { HS_GC_FIELD_CLOCK_SWEEP_TERM, { STORE_COLUMN (clock_us[HS_CLOCK_SWEEP_TERM]) }, FALSE },
+  { HS_GC_FIELD_CLOCK_MARK, { STORE_COLUMN (clock_us[HS_CLOCK_SCAN]), STORE_COLUMN (clock_us[HS_CLOCK_INSTALL_WB]),
+                              STORE_COLUMN (clock_us[HS_CLOCK_MARK]) }, FALSE },
+  { HS_GC_FIELD_CLOCK_MARK_TERM, { STORE_COLUMN (clock_us[HS_CLOCK_MARK_TERM]) }, FALSE },
+  { HS_GC_FIELD_PAUSE, { STORE_COLUMN (clock_us[HS_CLOCK_SWEEP_TERM]), STORE_COLUMN (clock_us[HS_CLOCK_MARK_TERM]) }, FALSE },
+  { HS_GC_FIELD_CPU_SWEEP_TERM, { STORE_COLUMN (cpu_us[HS_CPU_SWEEP_TERM]) }, FALSE },
+  { HS_GC_FIELD_CPU_ASSIST, { STORE_COLUMN (cpu_us[HS_CPU_ASSIST]) }, FALSE },
+  { HS_GC_FIELD_CPU_BACKGROUND, { STORE_COLUMN (cpu_us[HS_CPU_SCAN]), STORE_COLUMN (cpu_us[HS_CPU_INSTALL_WB]),
+                                  STORE_COLUMN (cpu_us[HS_CPU_BACKGROUND]) }, FALSE },
+  { HS_GC_FIELD_CPU_IDLE, { STORE_COLUMN (cpu_us[HS_CPU_IDLE]) }, FALSE },
+  { HS_GC_FIELD_CPU_MARK_TERM, { STORE_COLUMN (cpu_us[HS_CPU_MARK_TERM]) }, FALSE },
+  { HS_GC_FIELD_HEAP_BEFORE, { STORE_COLUMN (heap_before_mb) }, TRUE },
+  { HS_GC_FIELD_HEAP_AFTER, { STORE_COLUMN (heap_after_mb) }, TRUE },
+  { HS_GC_FIELD_HEAP_LIVE, { STORE_COLUMN (heap_live_mb) }, TRUE },
+  { HS_GC_FIELD_HEAP_GOAL, { STORE_COLUMN (heap_goal_mb) }, TRUE },
+};
+
+/*
+ * The fields that are one column, or the sum of a few, read a whole range at once: the
+ * charts build their pyramids from every value of every field, so a call per value would
+ * dominate opening a trace of millions of cycles.
+ */
+static gboolean
+bulk_gc_values (HsTrace   *self,
+                HsGcField  field,
+                guint      first,
+                guint      n,
+                double    *values)
+{
+  const HsTraceStore *s = &self->store;
+  const HsStepColumn *steps = NULL;
+  double step_scale = 1.0;
+
+  switch (field)
+    {
+    case HS_GC_FIELD_CPU_PERCENT:
+      steps = &s->cpu_percent;
+      break;
+    case HS_GC_FIELD_STACKS:
+      steps = &s->stacks_mb;
+      step_scale = 1048576.0;
+      break;
+    case HS_GC_FIELD_GLOBALS:
+      steps = &s->globals_mb;
+      step_scale = 1048576.0;
+      break;
+    case HS_GC_FIELD_PROCS:
+      steps = &s->procs;
+      break;
+    default:
+      break;
+    }
+  if (steps != NULL)
+    {
+      hs_step_column_get_scaled (steps, first, n, step_scale, values);
+      return TRUE;
+    }
+
+  for (guint f = 0; f < G_N_ELEMENTS (column_fields); f++)
+    {
+      if (column_fields[f].field != field)
+        continue;
+
+      /* the same arithmetic as hs_trace_get_gc_value: the whole sum first, then one conversion */
+      memset (values, 0, n * sizeof (double));
+      for (guint c = 0; c < G_N_ELEMENTS (column_fields[f].columns) && column_fields[f].columns[c] != 0; c++)
+        hs_column_add_scaled (G_STRUCT_MEMBER_P (s, column_fields[f].columns[c]), first, n, 1.0, values);
+      for (guint i = 0; i < n; i++)
+        values[i] = column_fields[f].mib ? mib_to_bytes ((guint64) values[i]) : us_to_ms ((guint64) values[i]);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Bulk access for charts and statistics: one field over a range of cycles. */
 void
 hs_trace_get_gc_values (HsTrace   *self,
@@ -468,6 +558,9 @@ hs_trace_get_gc_values (HsTrace   *self,
         }
       return;
     }
+
+  if (bulk_gc_values (self, field, first, n, values))
+    return;
 
   for (guint i = 0; i < n; i++)
     values[i] = hs_trace_get_gc_value (self, field, first + i);
@@ -528,6 +621,41 @@ hs_trace_get_gc_flags (HsTrace *self,
     flags |= HS_GC_FLAG_NEW_RUN;
 
   return flags;
+}
+
+/* Flags of a range of cycles at once, NEW_RUN included: one search, then a walk. */
+void
+hs_trace_get_gc_flags_range (HsTrace *self,
+                             guint    first,
+                             guint    n,
+                             guint   *flags)
+{
+  double chunk[256];
+  guint run;
+
+  g_return_if_fail (HS_IS_TRACE (self));
+  g_return_if_fail ((guint64) first + n <= hs_trace_get_n_cycles (self));
+
+  if (n == 0)
+    return;
+
+  run = hs_trace_get_run_of_cycle (self, first);
+  for (guint done = 0; done < n; done += G_N_ELEMENTS (chunk))
+    {
+      guint m = MIN (G_N_ELEMENTS (chunk), n - done);
+
+      hs_step_column_get_scaled (&self->store.flags, first + done, m, 1.0, chunk);
+      for (guint i = 0; i < m; i++)
+        {
+          guint cycle = first + done + i;
+
+          while (run + 1 < self->runs->len && g_array_index (self->runs, HsRun, run + 1).first_cycle <= cycle)
+            run++;
+          flags[done + i] = (guint) chunk[i];
+          if (g_array_index (self->runs, HsRun, run).first_cycle == cycle)
+            flags[done + i] |= HS_GC_FLAG_NEW_RUN;
+        }
+    }
 }
 
 /* The log prefix in front of the cycle's line, without its time; NULL when there was none. */

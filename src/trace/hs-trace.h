@@ -93,6 +93,10 @@ guint64             hs_trace_get_gc_line         (HsTrace            *self,
                                                   guint               cycle);
 guint               hs_trace_get_gc_flags        (HsTrace            *self,
                                                   guint               cycle);
+void                hs_trace_get_gc_flags_range  (HsTrace            *self,
+                                                  guint               first,
+                                                  guint               n,
+                                                  guint              *flags);
 const char         *hs_trace_get_gc_label        (HsTrace            *self,
                                                   guint               cycle);
 gboolean            hs_trace_has_wall_time       (HsTrace            *self);
