@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <malloc.h>
 #include <string.h>
 
 #include "hs-application.h"
@@ -241,6 +242,16 @@ hs_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (hs_application_parent_class)->startup (app);
+
+  /*
+   * A trace's columns grow by realloc while a big file loads on the main thread. glibc's
+   * adaptive threshold would keep columns of up to 32 MB on the heap, where growing one
+   * copies it (hundreds of ms per batch for a few million cycles); mapped, they grow by
+   * mremap without a copy.
+   */
+#ifdef M_MMAP_THRESHOLD
+  mallopt (M_MMAP_THRESHOLD, 1024 * 1024);
+#endif
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries, G_N_ELEMENTS (app_entries), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -76,7 +76,6 @@ set_state (HsTracePage      *self,
     return;
 
   self->state = state;
-  hs_stats_panel_set_loading (HS_STATS_PANEL (self->stats_panel), state == HS_TRACE_PAGE_LOADING);
   /* nothing read: no empty statistics, a plain statement and a way to try again */
   gtk_widget_set_visible (self->failed_box, state == HS_TRACE_PAGE_FAILED);
   gtk_widget_set_visible (self->main_content, state != HS_TRACE_PAGE_FAILED);
