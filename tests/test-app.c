@@ -11,6 +11,7 @@
 #include <gtk/gtk.h>
 #include <string.h>
 #include <time.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -971,6 +972,66 @@ test_set_content (void)
   g_assert_false (gtk_widget_get_visible (content));
 }
 
+/* The real binary: heapscope --run forwards the program's stdout and sets GODEBUG. */
+static void
+test_command_line_run (void)
+{
+  const char *binary = g_getenv ("HEAPSCOPE");
+  g_autofree char *program = program_path ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) viewer = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *rest = NULL;
+
+  if (binary == NULL)
+    {
+      g_test_skip ("HEAPSCOPE is not set");
+      return;
+    }
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "GODEBUG", "madvdontneed=1,gctrace=0", TRUE);
+  viewer = g_subprocess_launcher_spawn (launcher, &error, binary, "--run", "--", program, "2", "0.05", "wait", NULL);
+  g_assert_no_error (error);
+
+  /* the program's first stdout line, passed through unchanged: its GODEBUG */
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (viewer));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, "GODEBUG=madvdontneed=1,gctrace=1,scavtrace=1");
+
+  /* the viewer goes: the program it started goes with it, and its stdout closes */
+  g_subprocess_send_signal (viewer, SIGTERM);
+  g_assert_true (g_subprocess_wait (viewer, NULL, &error));
+  rest = g_data_input_stream_read_upto (out, "", 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* heapscope --run without a program says what is missing and fails. */
+static void
+test_command_line_run_missing (void)
+{
+  const char *binary = g_getenv ("HEAPSCOPE");
+  g_autoptr(GSubprocess) viewer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+
+  if (binary == NULL)
+    {
+      g_test_skip ("HEAPSCOPE is not set");
+      return;
+    }
+
+  viewer = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE, &error, binary, "--run", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (viewer, NULL, NULL, NULL, &err, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (viewer), ==, 2);
+  g_assert_nonnull (strstr (err, "--run needs a program"));
+}
+
 static void
 test_environment (void)
 {
@@ -1022,6 +1083,8 @@ main (int   argc,
   g_test_add_func ("/app/run/stop", test_run_stop);
   g_test_add_func ("/app/run/missing", test_run_missing);
   g_test_add_func ("/app/run/environment", test_environment);
+  g_test_add_func ("/app/command-line/run", test_command_line_run);
+  g_test_add_func ("/app/command-line/run-missing", test_command_line_run_missing);
   g_test_add_func ("/app/page/set-content", test_set_content);
   g_test_add_func ("/app/open/responsive", test_responsive);
 
