@@ -38,14 +38,15 @@ timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs the main loop until @condition holds; fails the test after WAIT_TIMEOUT_S. */
+/* Runs the main loop until @condition holds; fails the test after @seconds. */
 static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
+wait_for_seconds (Condition   condition,
+                  gpointer    data,
+                  const char *what,
+                  guint       seconds)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_S, timeout_cb, &timed_out);
+  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
 
   while (!condition (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -53,6 +54,14 @@ wait_for (Condition   condition,
   if (timed_out)
     g_error ("timed out waiting for %s", what);
   g_source_remove (id);
+}
+
+static void
+wait_for (Condition   condition,
+          gpointer    data,
+          const char *what)
+{
+  wait_for_seconds (condition, data, what, WAIT_TIMEOUT_S);
 }
 
 /* Runs the main loop for @ms, whatever happens. */
@@ -357,6 +366,22 @@ test_open_file (void)
   /* opening it again switches to its tab instead of a second one */
   g_assert_true (hs_window_open_file (window, file, FALSE) == page);
   g_assert_cmpuint (hs_window_get_n_pages (window), ==, 1);
+
+  /* it is a recent trace now, and Open Recent opens it */
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+    g_autoptr(GtkRecentInfo) info = gtk_recent_manager_lookup_item (gtk_recent_manager_get_default (), uri, NULL);
+
+    g_assert_nonnull (info);
+    g_assert_true (gtk_recent_info_has_application (info, "heapscope"));
+    close_all_pages ();
+    spin (50);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", uri));
+    g_assert_cmpuint (hs_window_get_n_pages (window), ==, 1);
+    g_assert_cmpstr (hs_trace_page_get_title (hs_window_get_current_page (window)), ==,
+                     "go1.9-scavenger-release.log");
+    wait_for (page_settled, hs_window_get_current_page (window), "the recent file");
+  }
 }
 
 static void
@@ -929,7 +954,7 @@ test_responsive (void)
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &r);
   tick_id = g_timeout_add_full (G_PRIORITY_HIGH, 5, tick_cb, &r, NULL);
   start = g_get_monotonic_time ();
-  wait_for (page_settled, page, "the large file");
+  wait_for_seconds (page_settled, page, "the large file", 1200);
   g_source_remove (tick_id);
   g_signal_handlers_disconnect_by_data (clock, &r);
 
