@@ -355,6 +355,11 @@ test_open_file (void)
   g_assert_cmpstr (stat_value (page, "lines"), ==, lines);
   /* the largest A or B of "A->B->C MB" (awk over the file): 1783 MiB = 1.74 GiB */
   g_assert_cmpstr (stat_value (page, "heap-peak"), ==, "1.7\u00a0GiB");   /* g_format_size joins with a no-break space */
+  /* the Memory Units menu: 1783 MiB = 1869.6 MB = 1.9 GB */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "memory-units", g_variant_new_string ("decimal"));
+  g_assert_cmpstr (stat_value (page, "heap-peak"), ==, "1.9\u00a0GB");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "memory-units", g_variant_new_string ("binary"));
+  g_assert_cmpstr (stat_value (page, "heap-peak"), ==, "1.7\u00a0GiB");
   g_assert_cmpstr (stat_value (page, "malformed"), ==, "0");
   assert_panel_matches_summary (page);
   {

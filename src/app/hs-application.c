@@ -351,6 +351,15 @@ hs_application_startup (GApplication *app)
 
   /* settings read early, so a missing schema is reported before any window shows */
   hs_application_get_settings (HS_APPLICATION (app));
+
+  /* the preferences a menu can hold: app.memory-units ('binary'/'decimal'), app.follow-by-default */
+  {
+    g_autoptr(GAction) units = g_settings_create_action (HS_APPLICATION (app)->settings, "memory-units");
+    g_autoptr(GAction) follow = g_settings_create_action (HS_APPLICATION (app)->settings, "follow-by-default");
+
+    g_action_map_add_action (G_ACTION_MAP (app), units);
+    g_action_map_add_action (G_ACTION_MAP (app), follow);
+  }
 }
 
 static void
