@@ -10,6 +10,8 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <string.h>
+#include <time.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -18,6 +20,7 @@
 #include "app/hs-stats-panel.h"
 #include "app/hs-trace-page.h"
 #include "app/hs-window.h"
+#include "trace/hs-summary.h"
 
 /* Generous: the sanitizer build runs several times slower. */
 #define WAIT_TIMEOUT_S 30
@@ -35,14 +38,15 @@ timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs the main loop until @condition holds; fails the test after WAIT_TIMEOUT_S. */
+/* Runs the main loop until @condition holds; fails the test after @seconds. */
 static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
+wait_for_seconds (Condition   condition,
+                  gpointer    data,
+                  const char *what,
+                  guint       seconds)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_S, timeout_cb, &timed_out);
+  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
 
   while (!condition (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -50,6 +54,14 @@ wait_for (Condition   condition,
   if (timed_out)
     g_error ("timed out waiting for %s", what);
   g_source_remove (id);
+}
+
+static void
+wait_for (Condition   condition,
+          gpointer    data,
+          const char *what)
+{
+  wait_for_seconds (condition, data, what, WAIT_TIMEOUT_S);
 }
 
 /* Runs the main loop for @ms, whatever happens. */
@@ -264,6 +276,44 @@ stat_value (HsTracePage *page,
   return hs_stats_panel_get_value (panel, key);
 }
 
+/*
+ * The panel builds its statistics batch by batch; they must equal hs_summary_compute ()
+ * over the whole trace at once.
+ */
+static void
+assert_panel_matches_summary (HsTracePage *page)
+{
+  HsStatsPanel *panel = HS_STATS_PANEL (hs_trace_page_get_stats_panel (page));
+  HsTrace *trace = hs_trace_page_get_trace (page);
+  const HsSummary *got;
+  HsSummary want;
+
+  hs_stats_panel_refresh (panel);
+  got = hs_stats_panel_get_summary (panel);
+  hs_summary_compute (trace, 0, hs_trace_get_n_cycles (trace), &want);
+
+  g_assert_cmpuint (got->n_cycles, ==, want.n_cycles);
+  g_assert_cmpuint (got->forced_cycles, ==, want.forced_cycles);
+  g_assert_cmpuint (got->periodic_cycles, ==, want.periodic_cycles);
+  g_assert_cmpuint (got->n_events, ==, want.n_events);
+  g_assert_cmpuint (got->heap_peak_mb, ==, want.heap_peak_mb);
+  g_assert_cmpuint (got->live_peak_mb, ==, want.live_peak_mb);
+  g_assert_cmpuint (got->goal_peak_mb, ==, want.goal_peak_mb);
+  g_assert_cmpuint (got->procs_min, ==, want.procs_min);
+  g_assert_cmpuint (got->procs_max, ==, want.procs_max);
+  g_assert_cmpuint (got->pause_total_us, ==, want.pause_total_us);
+  g_assert_cmpuint (got->pause_max_us, ==, want.pause_max_us);
+  g_assert_cmpuint (got->pause_max_cycle, ==, want.pause_max_cycle);
+  g_assert_cmpuint (got->pause_p50_us, ==, want.pause_p50_us);
+  g_assert_cmpuint (got->pause_p90_us, ==, want.pause_p90_us);
+  g_assert_cmpuint (got->pause_p95_us, ==, want.pause_p95_us);
+  g_assert_cmpuint (got->pause_p99_us, ==, want.pause_p99_us);
+  g_assert_cmpuint (got->pause_p999_us, ==, want.pause_p999_us);
+  g_assert_cmpuint (got->cpu_percent_last, ==, want.cpu_percent_last);
+  g_assert_cmpuint (got->released_kib, ==, want.released_kib);
+  g_assert_cmpfloat (got->duration_s, ==, want.duration_s);
+}
+
 /* Tests */
 
 static void
@@ -305,7 +355,13 @@ test_open_file (void)
   g_assert_cmpstr (stat_value (page, "lines"), ==, lines);
   /* the largest A or B of "A->B->C MB" (awk over the file): 1783 MiB = 1.74 GiB */
   g_assert_cmpstr (stat_value (page, "heap-peak"), ==, "1.7\u00a0GiB");   /* g_format_size joins with a no-break space */
+  /* the Memory Units menu: 1783 MiB = 1869.6 MB = 1.9 GB */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "memory-units", g_variant_new_string ("decimal"));
+  g_assert_cmpstr (stat_value (page, "heap-peak"), ==, "1.9\u00a0GB");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "memory-units", g_variant_new_string ("binary"));
+  g_assert_cmpstr (stat_value (page, "heap-peak"), ==, "1.7\u00a0GiB");
   g_assert_cmpstr (stat_value (page, "malformed"), ==, "0");
+  assert_panel_matches_summary (page);
   {
     g_auto(GStrv) banners = hs_trace_page_get_banners (page);
 
@@ -315,6 +371,22 @@ test_open_file (void)
   /* opening it again switches to its tab instead of a second one */
   g_assert_true (hs_window_open_file (window, file, FALSE) == page);
   g_assert_cmpuint (hs_window_get_n_pages (window), ==, 1);
+
+  /* it is a recent trace now, and Open Recent opens it */
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+    g_autoptr(GtkRecentInfo) info = gtk_recent_manager_lookup_item (gtk_recent_manager_get_default (), uri, NULL);
+
+    g_assert_nonnull (info);
+    g_assert_true (gtk_recent_info_has_application (info, "heapscope"));
+    close_all_pages ();
+    spin (50);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", uri));
+    g_assert_cmpuint (hs_window_get_n_pages (window), ==, 1);
+    g_assert_cmpstr (hs_trace_page_get_title (hs_window_get_current_page (window)), ==,
+                     "go1.9-scavenger-release.log");
+    wait_for (page_settled, hs_window_get_current_page (window), "the recent file");
+  }
 }
 
 static void
@@ -349,6 +421,8 @@ test_close_tab (void)
   wait_for (page_settled, first, "the first file");
   wait_for (page_settled, second, "the second file");
   g_assert_cmpuint (hs_window_get_n_pages (window), ==, 2);
+  assert_panel_matches_summary (first);
+  assert_panel_matches_summary (second);
   g_assert_true (hs_window_get_current_page (window) == second);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "gogc800.log — Heapscope");
 
@@ -471,6 +545,7 @@ test_cancel (void)
   g_assert_cmpuint (hs_trace_get_n_cycles (hs_trace_page_get_trace (page)), ==, 400000);
   g_assert_false (has_banner (page, "cancelled"));
   g_assert_cmpfloat (hs_trace_page_get_progress (page), ==, 1.0);
+  assert_panel_matches_summary (page);
 }
 
 static void
@@ -603,6 +678,7 @@ test_live_pipe (void)
   g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_DONE);
   g_assert_cmpuint (hs_trace_get_n_cycles (hs_trace_page_get_trace (page)), ==, 7);
   assert_banner (page, "The stream ended");
+  assert_panel_matches_summary (page);
 }
 
 typedef struct
@@ -718,6 +794,7 @@ test_follow (void)
   hs_trace_page_set_follow (page, TRUE);
   wait_for_cycles (page, 13);
   g_assert_cmpuint (hs_trace_get_n_cycles (trace), ==, 13);
+  assert_panel_matches_summary (page);
   hs_trace_page_set_follow (page, FALSE);
 }
 
@@ -775,6 +852,126 @@ test_run_missing (void)
   assert_banner (page, "Could not start /nonexistent/go-server --port 8080");
 }
 
+typedef struct
+{
+  gint64 last_tick;
+  gint64 max_gap;
+  gint64 last_cpu;
+  gint64 max_cpu_gap;
+  gint64 frame_start;
+  gint64 max_frame;
+  guint  n_frames;
+} Responsiveness;
+
+/* CPU time of the calling thread: what the main thread itself spent, whatever else runs. */
+static gint64
+thread_cpu_time_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+/* A high-priority tick every 5 ms: the longest gap between two is the longest main-thread block. */
+static gboolean
+tick_cb (gpointer data)
+{
+  Responsiveness *r = data;
+  gint64 now = g_get_monotonic_time ();
+
+  gint64 cpu = thread_cpu_time_us ();
+
+  if (r->last_tick != 0)
+    {
+      r->max_gap = MAX (r->max_gap, now - r->last_tick);
+      r->max_cpu_gap = MAX (r->max_cpu_gap, cpu - r->last_cpu);
+      if (cpu - r->last_cpu > 20000 && g_getenv ("HS_DEBUG_GAPS") != NULL)
+        g_printerr ("main thread: %.1f ms of CPU (%.1f ms wall) before %u cycles\n",
+                    (cpu - r->last_cpu) / 1000.0, (now - r->last_tick) / 1000.0,
+                    hs_trace_get_n_cycles (hs_trace_page_get_trace (hs_window_get_current_page (window))));
+    }
+  r->last_tick = now;
+  r->last_cpu = cpu;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+before_paint_cb (GdkFrameClock  *clock,
+                 Responsiveness *r)
+{
+  r->frame_start = g_get_monotonic_time ();
+}
+
+static void
+after_paint_cb (GdkFrameClock  *clock,
+                Responsiveness *r)
+{
+  r->max_frame = MAX (r->max_frame, g_get_monotonic_time () - r->frame_start);
+  r->n_frames++;
+}
+
+/*
+ * Loading a large file keeps the window responsive: the main thread never works for more
+ * than 50 ms at a stretch (its own CPU time between two 5 ms ticks, so that other processes
+ * on a busy machine do not count; the wall-clock gaps are printed too). Slow (-m slow);
+ * HS_RESPONSIVE_MB sets the file's size (default 256 MB).
+ */
+static void
+test_responsive (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "huge.log", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *mb_env = g_getenv ("HS_RESPONSIVE_MB");
+  guint64 target = (mb_env != NULL ? g_ascii_strtoull (mb_env, NULL, 10) : 256) << 20;
+  GdkFrameClock *clock;
+  Responsiveness r = { 0 };
+  guint64 written = 0;
+  guint n_lines = 0;
+  gint64 start;
+  guint tick_id;
+  HsTracePage *page;
+  FILE *f;
+
+  if (!g_test_slow ())
+    {
+      g_test_skip ("a large file: run with -m slow");
+      return;
+    }
+
+  close_all_pages ();
+  f = fopen (path, "w");
+  g_assert_nonnull (f);
+  while (written < target)
+    {
+      g_autofree char *line = gc_line (++n_lines);
+
+      written += strlen (line);
+      fputs (line, f);
+    }
+  fclose (f);
+
+  page = hs_window_open_file (window, file, FALSE);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &r);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &r);
+  tick_id = g_timeout_add_full (G_PRIORITY_HIGH, 5, tick_cb, &r, NULL);
+  start = g_get_monotonic_time ();
+  wait_for_seconds (page_settled, page, "the large file", 1200);
+  g_source_remove (tick_id);
+  g_signal_handlers_disconnect_by_data (clock, &r);
+
+  g_test_message ("%.0f MB, %u cycles in %.2f s; longest main-thread stretch %.1f ms of CPU "
+                  "(%.1f ms wall clock); %u frames, longest %.1f ms wall clock",
+                  written / 1048576.0, n_lines, (g_get_monotonic_time () - start) / 1e6,
+                  r.max_cpu_gap / 1000.0, r.max_gap / 1000.0, r.n_frames, r.max_frame / 1000.0);
+  g_assert_cmpuint (hs_trace_get_n_cycles (hs_trace_page_get_trace (page)), ==, n_lines);
+  g_assert_cmpint (r.max_cpu_gap, <, 50 * 1000);
+  close_all_pages ();
+  g_unlink (path);
+}
+
 /* The charts will replace the statistics panel: the page keeps the panel and its banners. */
 static void
 test_set_content (void)
@@ -803,6 +1000,66 @@ test_set_content (void)
   g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_FAILED);
   g_assert_null (gtk_widget_get_parent (content));
   g_assert_true (gtk_widget_get_ancestor (panel, HS_TYPE_TRACE_PAGE) == GTK_WIDGET (page));
+}
+
+/* The real binary: heapscope --run forwards the program's stdout and sets GODEBUG. */
+static void
+test_command_line_run (void)
+{
+  const char *binary = g_getenv ("HEAPSCOPE");
+  g_autofree char *program = program_path ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) viewer = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *rest = NULL;
+
+  if (binary == NULL)
+    {
+      g_test_skip ("HEAPSCOPE is not set");
+      return;
+    }
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "GODEBUG", "madvdontneed=1,gctrace=0", TRUE);
+  viewer = g_subprocess_launcher_spawn (launcher, &error, binary, "--run", "--", program, "2", "0.05", "wait", NULL);
+  g_assert_no_error (error);
+
+  /* the program's first stdout line, passed through unchanged: its GODEBUG */
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (viewer));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, "GODEBUG=madvdontneed=1,gctrace=1,scavtrace=1");
+
+  /* the viewer goes: the program it started goes with it, and its stdout closes */
+  g_subprocess_send_signal (viewer, SIGTERM);
+  g_assert_true (g_subprocess_wait (viewer, NULL, &error));
+  rest = g_data_input_stream_read_upto (out, "", 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* heapscope --run without a program says what is missing and fails. */
+static void
+test_command_line_run_missing (void)
+{
+  const char *binary = g_getenv ("HEAPSCOPE");
+  g_autoptr(GSubprocess) viewer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+
+  if (binary == NULL)
+    {
+      g_test_skip ("HEAPSCOPE is not set");
+      return;
+    }
+
+  viewer = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE, &error, binary, "--run", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (viewer, NULL, NULL, NULL, &err, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (viewer), ==, 2);
+  g_assert_nonnull (strstr (err, "--run needs a program"));
 }
 
 static void
@@ -856,7 +1113,10 @@ main (int   argc,
   g_test_add_func ("/app/run/stop", test_run_stop);
   g_test_add_func ("/app/run/missing", test_run_missing);
   g_test_add_func ("/app/run/environment", test_environment);
+  g_test_add_func ("/app/command-line/run", test_command_line_run);
+  g_test_add_func ("/app/command-line/run-missing", test_command_line_run_missing);
   g_test_add_func ("/app/page/set-content", test_set_content);
+  g_test_add_func ("/app/open/responsive", test_responsive);
 
   status = g_test_run ();
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <malloc.h>
 #include <string.h>
 
 #include "hs-application.h"
@@ -14,6 +15,7 @@ struct _HsApplication
   GtkApplication  parent_instance;
 
   GSettings      *settings;
+  GDBusProxy     *portal_settings;
 };
 
 G_DEFINE_FINAL_TYPE (HsApplication, hs_application, GTK_TYPE_APPLICATION)
@@ -220,6 +222,81 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
+/*
+ * Dark or light as the desktop says: the settings portal's color-scheme (1 prefers dark).
+ * GTK 4.8 does not follow it by itself; libadwaita would, but it is not in the stack.
+ */
+static void
+apply_color_scheme (GVariant *value)   /* (transfer full) */
+{
+  g_autoptr(GVariant) v = value;
+  guint32 scheme = 0;
+
+  /* Read() wraps the value in one more variant than SettingChanged does */
+  while (v != NULL && g_variant_is_of_type (v, G_VARIANT_TYPE_VARIANT))
+    {
+      GVariant *inner = g_variant_get_variant (v);
+
+      g_variant_unref (v);
+      v = inner;
+    }
+  if (v != NULL && g_variant_is_of_type (v, G_VARIANT_TYPE_UINT32))
+    scheme = g_variant_get_uint32 (v);
+
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", scheme == 1, NULL);
+}
+
+static void
+portal_setting_changed_cb (GDBusProxy *proxy,
+                           const char *sender,
+                           const char *signal,
+                           GVariant   *parameters,
+                           gpointer    user_data)
+{
+  const char *namespace;
+  const char *key;
+  g_autoptr(GVariant) value = NULL;
+
+  if (g_strcmp0 (signal, "SettingChanged") != 0)
+    return;
+
+  g_variant_get (parameters, "(&s&sv)", &namespace, &key, &value);
+  if (g_str_equal (namespace, "org.freedesktop.appearance") && g_str_equal (key, "color-scheme"))
+    apply_color_scheme (g_steal_pointer (&value));
+}
+
+static void
+portal_read_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GVariant) reply = g_dbus_proxy_call_finish (G_DBUS_PROXY (object), result, NULL);
+  GVariant *value = NULL;
+
+  if (reply == NULL)
+    return;   /* no portal, or an old one: GTK's own default stays */
+
+  g_variant_get (reply, "(v)", &value);
+  apply_color_scheme (value);
+}
+
+static void
+portal_proxy_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(HsApplication) self = user_data;
+  GDBusProxy *proxy = g_dbus_proxy_new_for_bus_finish (result, NULL);
+
+  if (proxy == NULL)
+    return;
+
+  self->portal_settings = proxy;
+  g_signal_connect (proxy, "g-signal", G_CALLBACK (portal_setting_changed_cb), NULL);
+  g_dbus_proxy_call (proxy, "Read", g_variant_new ("(ss)", "org.freedesktop.appearance", "color-scheme"),
+                     G_DBUS_CALL_FLAGS_NONE, 2000, NULL, portal_read_cb, NULL);
+}
+
 static const GActionEntry app_entries[] = {
   { "quit", quit_activated, NULL, NULL, NULL },
   { "about", about_activated, NULL, NULL, NULL },
@@ -242,6 +319,16 @@ hs_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (hs_application_parent_class)->startup (app);
 
+  /*
+   * A trace's columns grow by realloc while a big file loads on the main thread. glibc's
+   * adaptive threshold would keep columns of up to 32 MB on the heap, where growing one
+   * copies it (hundreds of ms per batch for a few million cycles); mapped, they grow by
+   * mremap without a copy.
+   */
+#ifdef M_MMAP_THRESHOLD
+  mallopt (M_MMAP_THRESHOLD, 1024 * 1024);
+#endif
+
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries, G_N_ELEMENTS (app_entries), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
@@ -256,8 +343,23 @@ hs_application_startup (GApplication *app)
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }
 
+  if (g_application_get_dbus_connection (app) != NULL)
+    g_dbus_proxy_new_for_bus (G_BUS_TYPE_SESSION, G_DBUS_PROXY_FLAGS_DO_NOT_LOAD_PROPERTIES, NULL,
+                              "org.freedesktop.portal.Desktop", "/org/freedesktop/portal/desktop",
+                              "org.freedesktop.portal.Settings", NULL, portal_proxy_cb,
+                              g_object_ref (app));
+
   /* settings read early, so a missing schema is reported before any window shows */
   hs_application_get_settings (HS_APPLICATION (app));
+
+  /* the preferences a menu can hold: app.memory-units ('binary'/'decimal'), app.follow-by-default */
+  {
+    g_autoptr(GAction) units = g_settings_create_action (HS_APPLICATION (app)->settings, "memory-units");
+    g_autoptr(GAction) follow = g_settings_create_action (HS_APPLICATION (app)->settings, "follow-by-default");
+
+    g_action_map_add_action (G_ACTION_MAP (app), units);
+    g_action_map_add_action (G_ACTION_MAP (app), follow);
+  }
 }
 
 static void
@@ -266,6 +368,7 @@ hs_application_dispose (GObject *object)
   HsApplication *self = (HsApplication *) object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->portal_settings);
 
   G_OBJECT_CLASS (hs_application_parent_class)->dispose (object);
 }

@@ -4,15 +4,19 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
 
 #include "hs-application.h"
 #include "hs-stats-panel.h"
 #include "trace/hs-summary.h"
 
-/* A live trace refreshes at most this often… */
-#define MIN_REFRESH_MS 250
-/* …and spends at most 1/RATIO of the main thread on its statistics. */
-#define REFRESH_COST_RATIO 20
+/* A growing trace refreshes at most this often. */
+#define REFRESH_MS 250
+/* Catching up with many new cycles gives the main thread back after this long… */
+#define SLICE_BUDGET_US (12 * 1000)
+/* …checking the clock every this many cycles. */
+#define SLICE_CYCLES 16384
 
 typedef enum
 {
@@ -82,8 +86,15 @@ struct _HsStatsPanel
   HsTrace    *trace;
   GSettings  *settings;
   guint       refresh_id;
-  gint64      last_cost_us;
-  gboolean    loading;
+
+  /*
+   * Statistics kept up to date incrementally, so that no refresh walks the whole trace:
+   * cycles [0, next_cycle) and events [0, next_event) are in them.
+   */
+  HsSummary   totals;
+  GTree      *pauses;       /* pause in µs → how many cycles had it */
+  guint       next_cycle;
+  guint       next_event;
 };
 
 G_DEFINE_FINAL_TYPE (HsStatsPanel, hs_stats_panel, GTK_TYPE_WIDGET)
@@ -172,14 +183,184 @@ format_mb (HsStatsPanel *self,
   return format_memory (self, mb << 20);
 }
 
+static int
+compare_u64_keys (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  guint64 x = *(const guint64 *) a;
+  guint64 y = *(const guint64 *) b;
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+static void
+reset_totals (HsStatsPanel *self)
+{
+  memset (&self->totals, 0, sizeof self->totals);
+  g_clear_pointer (&self->pauses, g_tree_unref);
+  self->pauses = g_tree_new_full (compare_u64_keys, NULL, g_free, g_free);
+  self->next_cycle = 0;
+  self->next_event = 0;
+}
+
+/* Adds cycles [first, first + n) to the totals: hs_summary_compute on them, merged. */
+static void
+add_cycles (HsStatsPanel *self,
+            guint         first,
+            guint         n)
+{
+  HsSummary *t = &self->totals;
+  HsSummary b;
+
+  hs_summary_compute (self->trace, first, n, &b);
+
+  if (t->n_cycles == 0)
+    {
+      t->procs_min = b.procs_min;
+      t->pause_max_us = b.pause_max_us;
+      t->pause_max_cycle = b.pause_max_cycle;
+    }
+  else if (b.pause_max_us > t->pause_max_us)
+    {
+      /* strictly greater: the first of equal maxima wins, as over the whole trace */
+      t->pause_max_us = b.pause_max_us;
+      t->pause_max_cycle = b.pause_max_cycle;
+    }
+
+  t->n_cycles += b.n_cycles;
+  t->forced_cycles += b.forced_cycles;
+  t->periodic_cycles += b.periodic_cycles;
+  t->joined_cycles += b.joined_cycles;
+  t->heap_peak_mb = MAX (t->heap_peak_mb, b.heap_peak_mb);
+  t->live_peak_mb = MAX (t->live_peak_mb, b.live_peak_mb);
+  t->goal_peak_mb = MAX (t->goal_peak_mb, b.goal_peak_mb);
+  t->stacks_peak_mb = MAX (t->stacks_peak_mb, b.stacks_peak_mb);
+  t->globals_peak_mb = MAX (t->globals_peak_mb, b.globals_peak_mb);
+  t->procs_min = MIN (t->procs_min, b.procs_min);
+  t->procs_max = MAX (t->procs_max, b.procs_max);
+  t->pause_total_us += b.pause_total_us;
+  t->has_cpu_percent = b.has_cpu_percent;
+  t->cpu_percent_last = b.cpu_percent_last;
+  /* a trace starts when its first process started, not at its first GC */
+  t->start_s = 0.0;
+  t->end_s = b.end_s;
+  t->duration_s = b.end_s;
+
+  /* the exact pauses, counted by value: percentiles without keeping or sorting every cycle */
+  for (guint i = first; i < first + n; i++)
+    {
+      HsGcRecord r;
+      guint64 pause;
+      guint64 *count;
+
+      hs_trace_get_gc_record (self->trace, i, &r);
+      pause = r.clock_us[HS_CLOCK_SWEEP_TERM] + r.clock_us[HS_CLOCK_MARK_TERM];
+      count = g_tree_lookup (self->pauses, &pause);
+      if (count == NULL)
+        {
+          count = g_new0 (guint64, 1);
+          g_tree_insert (self->pauses, g_memdup2 (&pause, sizeof pause), count);
+        }
+      (*count)++;
+    }
+}
+
+typedef struct
+{
+  const double *percents;
+  guint64      *values;
+  guint         n_percents;
+  guint         next;
+  guint64       n;
+  guint64       seen;
+} PercentileWalk;
+
+static gboolean
+percentile_walk_cb (gpointer key,
+                    gpointer value,
+                    gpointer user_data)
+{
+  PercentileWalk *walk = user_data;
+
+  walk->seen += *(guint64 *) value;
+  while (walk->next < walk->n_percents)
+    {
+      /* nearest rank, as hs_percentile_nearest_rank () counts it */
+      guint64 rank = (guint64) ceil (walk->percents[walk->next] / 100.0 * (double) walk->n - 1e-9);
+
+      rank = CLAMP (rank, 1, walk->n);
+      if (rank > walk->seen)
+        break;
+      walk->values[walk->next++] = *(guint64 *) key;
+    }
+
+  return walk->next == walk->n_percents;
+}
+
+static void
+compute_percentiles (HsStatsPanel *self)
+{
+  static const double percents[] = { 50, 90, 95, 99, 99.9 };
+  guint64 values[G_N_ELEMENTS (percents)] = { 0 };
+  PercentileWalk walk = { percents, values, G_N_ELEMENTS (percents), 0, self->totals.n_cycles, 0 };
+
+  if (self->totals.n_cycles > 0)
+    g_tree_foreach (self->pauses, percentile_walk_cb, &walk);
+
+  self->totals.pause_p50_us = values[0];
+  self->totals.pause_p90_us = values[1];
+  self->totals.pause_p95_us = values[2];
+  self->totals.pause_p99_us = values[3];
+  self->totals.pause_p999_us = values[4];
+}
+
+/*
+ * Takes in what was appended since the last time, for at most SLICE_BUDGET_US; returns
+ * FALSE when cycles are left for the next slice.
+ */
+static gboolean
+catch_up (HsStatsPanel *self)
+{
+  gint64 start = g_get_monotonic_time ();
+  guint n_cycles = hs_trace_get_n_cycles (self->trace);
+  guint n_events = hs_trace_get_n_events (self->trace);
+
+  while (self->next_cycle < n_cycles)
+    {
+      guint n = MIN (n_cycles - self->next_cycle, SLICE_CYCLES);
+
+      add_cycles (self, self->next_cycle, n);
+      self->next_cycle += n;
+      if (g_get_monotonic_time () - start > SLICE_BUDGET_US && self->next_cycle < n_cycles)
+        return FALSE;
+    }
+
+  /* what the scavenger returned, by the same sum hs_summary_compute () makes */
+  for (; self->next_event < n_events; self->next_event++)
+    {
+      HsScavRecord record;
+
+      hs_trace_get_scav_record (self->trace, self->next_event, &record);
+      self->totals.released_kib += record.released_now_kib + record.work_kib + record.eager_kib;
+    }
+  self->totals.n_events = n_events;
+  self->totals.n_runs = hs_trace_get_n_runs (self->trace);
+  compute_percentiles (self);
+
+  return TRUE;
+}
+
+static void schedule_refresh (HsStatsPanel *self,
+                              guint         delay_ms);
+
 static void
 update (HsStatsPanel *self)
 {
   const HsLineCounts *counts;
   g_autofree char *format = NULL;
-  HsSummary s;
+  const HsSummary *s = &self->totals;
   guint n_cycles;
-  gint64 start = g_get_monotonic_time ();
 
   gtk_widget_set_visible (self->empty_label, self->trace == NULL);
   gtk_widget_set_visible (self->flow, self->trace != NULL);
@@ -204,11 +385,12 @@ update (HsStatsPanel *self)
   set_value_take (self, "cycles", format_count (n_cycles));
   set_value_take (self, "events", format_count (hs_trace_get_n_events (self->trace)));
 
-  /* The rest walks every cycle: while a big file streams in, it waits for the end. */
-  if (self->loading)
-    return;
-
-  hs_summary_compute (self->trace, 0, n_cycles, &s);
+  /* a big batch is taken in over several main loop iterations; the values wait for the end */
+  if (!catch_up (self))
+    {
+      schedule_refresh (self, 0);
+      return;
+    }
 
   if (n_cycles == 0)
     {
@@ -221,35 +403,35 @@ update (HsStatsPanel *self)
     }
   else
     {
-      set_value_take (self, "duration", format_duration (s.duration_s));
-      set_value_take (self, "forced", format_count (s.forced_cycles));
-      set_value_take (self, "periodic", format_count (s.periodic_cycles));
-      set_value_take (self, "gc-cpu", g_strdup_printf ("%" G_GUINT64_FORMAT " %%", s.cpu_percent_last));
-      if (s.procs_min == s.procs_max)
-        set_value_take (self, "procs", format_count (s.procs_max));
+      set_value_take (self, "duration", format_duration (s->duration_s));
+      set_value_take (self, "forced", format_count (s->forced_cycles));
+      set_value_take (self, "periodic", format_count (s->periodic_cycles));
+      set_value_take (self, "gc-cpu", g_strdup_printf ("%" G_GUINT64_FORMAT " %%", s->cpu_percent_last));
+      if (s->procs_min == s->procs_max)
+        set_value_take (self, "procs", format_count (s->procs_max));
       else
         set_value_take (self, "procs", g_strdup_printf ("%" G_GUINT64_FORMAT "–%" G_GUINT64_FORMAT,
-                                                        s.procs_min, s.procs_max));
-      set_value_take (self, "pause-total", format_pause (s.pause_total_us));
+                                                        s->procs_min, s->procs_max));
+      set_value_take (self, "pause-total", format_pause (s->pause_total_us));
       {
-        g_autofree char *max = format_pause (s.pause_max_us);
+        g_autofree char *max = format_pause (s->pause_max_us);
 
         /* TRANSLATORS: a pause length and the GC cycle it happened in, e.g. "3.10 ms (gc 42)" */
         set_value_take (self, "pause-max", g_strdup_printf (_("%s (gc %.0f)"), max,
                                                             hs_trace_get_gc_value (self->trace, HS_GC_FIELD_NUMBER,
-                                                                                   s.pause_max_cycle)));
+                                                                                   s->pause_max_cycle)));
       }
-      set_value_take (self, "pause-p50", format_pause (s.pause_p50_us));
-      set_value_take (self, "pause-p95", format_pause (s.pause_p95_us));
-      set_value_take (self, "pause-p99", format_pause (s.pause_p99_us));
-      set_value_take (self, "pause-p999", format_pause (s.pause_p999_us));
-      set_value_take (self, "heap-peak", format_mb (self, s.heap_peak_mb));
-      set_value_take (self, "live-peak", format_mb (self, s.live_peak_mb));
-      set_value_take (self, "goal-peak", format_mb (self, s.goal_peak_mb));
-      if (s.stacks_peak_mb > 0 || s.globals_peak_mb > 0)
+      set_value_take (self, "pause-p50", format_pause (s->pause_p50_us));
+      set_value_take (self, "pause-p95", format_pause (s->pause_p95_us));
+      set_value_take (self, "pause-p99", format_pause (s->pause_p99_us));
+      set_value_take (self, "pause-p999", format_pause (s->pause_p999_us));
+      set_value_take (self, "heap-peak", format_mb (self, s->heap_peak_mb));
+      set_value_take (self, "live-peak", format_mb (self, s->live_peak_mb));
+      set_value_take (self, "goal-peak", format_mb (self, s->goal_peak_mb));
+      if (s->stacks_peak_mb > 0 || s->globals_peak_mb > 0)
         {
-          set_value_take (self, "stacks-peak", format_mb (self, s.stacks_peak_mb));
-          set_value_take (self, "globals-peak", format_mb (self, s.globals_peak_mb));
+          set_value_take (self, "stacks-peak", format_mb (self, s->stacks_peak_mb));
+          set_value_take (self, "globals-peak", format_mb (self, s->globals_peak_mb));
         }
       else
         {
@@ -258,9 +440,7 @@ update (HsStatsPanel *self)
         }
     }
 
-  set_value_take (self, "released", format_memory (self, s.released_kib << 10));
-
-  self->last_cost_us = g_get_monotonic_time () - start;
+  set_value_take (self, "released", format_memory (self, s->released_kib << 10));
 }
 
 static gboolean
@@ -274,17 +454,24 @@ refresh_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+schedule_refresh (HsStatsPanel *self,
+                  guint         delay_ms)
+{
+  if (self->refresh_id != 0)
+    return;
+
+  if (delay_ms == 0)
+    self->refresh_id = g_idle_add (refresh_cb, self);
+  else
+    self->refresh_id = g_timeout_add (delay_ms, refresh_cb, self);
+}
+
 /* Throttled: a live trace appends many small batches a second. */
 static void
 items_appended_cb (HsStatsPanel *self)
 {
-  guint delay;
-
-  if (self->refresh_id != 0)
-    return;
-
-  delay = (guint) MAX (MIN_REFRESH_MS, self->last_cost_us * REFRESH_COST_RATIO / 1000);
-  self->refresh_id = g_timeout_add (delay, refresh_cb, self);
+  schedule_refresh (self, REFRESH_MS);
 }
 
 static void
@@ -358,6 +545,7 @@ hs_stats_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->trace, self);
   g_clear_object (&self->trace);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->pauses, g_tree_unref);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
 
   G_OBJECT_CLASS (hs_stats_panel_parent_class)->dispose (object);
@@ -417,6 +605,7 @@ hs_stats_panel_init (HsStatsPanel *self)
                                G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
+  reset_totals (self);
   update (self);
 }
 
@@ -439,26 +628,13 @@ hs_stats_panel_set_trace (HsStatsPanel *self,
   if (self->trace != NULL)
     g_signal_handlers_disconnect_by_data (self->trace, self);
   g_set_object (&self->trace, trace);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  reset_totals (self);
   if (trace != NULL)
     g_signal_connect_object (trace, "items-appended", G_CALLBACK (items_appended_cb),
                              self, G_CONNECT_SWAPPED);
 
   update (self);
-}
-
-/* While a file loads, only the counts follow it; the statistics come when it is read. */
-void
-hs_stats_panel_set_loading (HsStatsPanel *self,
-                            gboolean      loading)
-{
-  g_return_if_fail (HS_IS_STATS_PANEL (self));
-
-  if (self->loading == loading)
-    return;
-
-  self->loading = loading;
-  if (!loading)
-    update (self);
 }
 
 /* Brings every value up to date now, without waiting for the throttle. */
@@ -468,5 +644,16 @@ hs_stats_panel_refresh (HsStatsPanel *self)
   g_return_if_fail (HS_IS_STATS_PANEL (self));
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  while (self->trace != NULL && !catch_up (self))
+    ;
   update (self);
+}
+
+/* The statistics shown, over every cycle read so far (after a refresh: all of them). */
+const HsSummary *
+hs_stats_panel_get_summary (HsStatsPanel *self)
+{
+  g_return_val_if_fail (HS_IS_STATS_PANEL (self), NULL);
+
+  return &self->totals;
 }

@@ -4,6 +4,7 @@
 
 #include <gtk/gtk.h>
 
+#include "trace/hs-summary.h"
 #include "trace/hs-trace.h"
 
 G_BEGIN_DECLS
@@ -15,10 +16,9 @@ G_DECLARE_FINAL_TYPE (HsStatsPanel, hs_stats_panel, HS, STATS_PANEL, GtkWidget)
 GtkWidget  *hs_stats_panel_new          (void);
 void        hs_stats_panel_set_trace    (HsStatsPanel *self,
                                          HsTrace      *trace);
-void        hs_stats_panel_set_loading  (HsStatsPanel *self,
-                                         gboolean      loading);
 void        hs_stats_panel_refresh      (HsStatsPanel *self);
 const char *hs_stats_panel_get_value    (HsStatsPanel *self,
                                          const char   *key);
+const HsSummary *hs_stats_panel_get_summary (HsStatsPanel *self);
 
 G_END_DECLS

@@ -99,7 +99,6 @@ set_state (HsTracePage      *self,
     return;
 
   self->state = state;
-  hs_stats_panel_set_loading (HS_STATS_PANEL (self->stats_panel), state == HS_TRACE_PAGE_LOADING);
   /* what waits for the whole trace (the findings of a large one) can run now */
   if (state == HS_TRACE_PAGE_DONE && self->view != NULL)
     hs_trace_view_loaded (HS_TRACE_VIEW (self->view));

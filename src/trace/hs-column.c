@@ -53,11 +53,13 @@ materialize (HsColumn *column,
     }
   else if (needed > column->cap)
     {
-      gsize old_cap = column->cap;
-
+      /*
+       * No zeroing of the new capacity: every row is written (value, memcpy or memset)
+       * before len covers it, and zeroing megabytes of columns at each growth stalled the
+       * main thread while a large file loaded.
+       */
       column->cap = grow_capacity (column->cap, needed);
       column->data = g_renew (guint32, column->data, column->cap);
-      memset (column->data + old_cap, 0, (column->cap - old_cap) * sizeof (guint32));
     }
 }
 
@@ -531,11 +533,9 @@ i64_materialize (HsI64Column *column,
     }
   else if (needed > column->cap)
     {
-      gsize old_cap = column->cap;
-
+      /* as in materialize (): rows are written before len covers them */
       column->cap = grow_capacity (column->cap, needed);
       column->data = g_renew (gint64, column->data, column->cap);
-      memset (column->data + old_cap, 0, (column->cap - old_cap) * sizeof (gint64));
     }
 }
 

@@ -106,15 +106,22 @@ load_unref (Load *load)
   g_free (load);
 }
 
+/* The main thread appends batches for at most this long before it draws a frame again. */
+#define DELIVERY_BUDGET_US (8 * G_TIME_SPAN_MILLISECOND)
+
 static gboolean
 deliver_ready_cb (gpointer user_data)
 {
   Load *load = user_data;
+  gint64 start = g_get_monotonic_time ();
 
   for (;;)
     {
       Result *result;
       gboolean cancelled;
+
+      if (g_get_monotonic_time () - start > DELIVERY_BUDGET_US)
+        return G_SOURCE_CONTINUE;   /* still scheduled: the rest comes after a frame */
 
       g_mutex_lock (&load->lock);
       result = g_hash_table_lookup (load->ready, GUINT_TO_POINTER (load->delivered));
