@@ -437,8 +437,9 @@ update_recent (HsWindow *self)
       g_menu_append (self->recent_menu, gtk_recent_info_get_display_name (info), detailed);
     }
 
+  /* the action stays enabled: it opens the URI it is given, and the recent manager reports a
+   * new item only from a timeout, so a freshly opened file would otherwise be refused */
   gtk_widget_set_visible (self->recent_box, mine->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-recent", mine->len > 0);
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
