@@ -18,7 +18,8 @@ struct _HsParser
   HsLinePrefix  torn_prefix;
   const char   *torn_reason;
   GString      *torn_text;
-  guint         torn_label;
+  /* the prefix label as text: an id would point into a store that may be stolen meanwhile */
+  char         *torn_label;
 
   /* "scvgN: X MB released", waiting for its "scvgN: inuse: …" line */
   gboolean      has_released;
@@ -51,6 +52,7 @@ hs_parser_free (HsParser *parser)
   g_clear_pointer (&parser->store, hs_trace_store_free);
   g_string_free (parser->torn_head, TRUE);
   g_string_free (parser->torn_text, TRUE);
+  g_free (parser->torn_label);
   g_free (parser);
 }
 
@@ -159,7 +161,8 @@ try_join_torn (HsParser   *parser,
     return FALSE;
 
   joined.gc.flags |= HS_GC_FLAG_JOINED;
-  add_gc (parser, &joined.gc, parser->torn_line, &parser->torn_prefix, parser->torn_label);
+  add_gc (parser, &joined.gc, parser->torn_line, &parser->torn_prefix,
+          hs_trace_store_intern_label (parser->store, parser->torn_label));
   parser->store->counts.gc += 2;
   parser->store->counts.joined++;
   g_string_truncate (parser->torn_head, 0);
@@ -269,7 +272,9 @@ hs_parser_feed_line (HsParser   *parser,
           parser->torn_line = parser->line;
           parser->torn_prefix = result.prefix;
           parser->torn_reason = result.reason;
-          parser->torn_label = label_for (parser, line, &result.prefix);
+          g_free (parser->torn_label);
+          parser->torn_label = result.prefix.record_offset > 0 ?
+                               hs_line_prefix_label (line, &result.prefix) : NULL;
           /* an empty head cannot be told apart from "nothing pending" */
           if (parser->torn_head->len == 0)
             {
