@@ -6,6 +6,116 @@
 #include "fuzz-common.h"
 #include "hs-parser.h"
 
+/* µs as the runtime prints ms; always 3 decimals, which the parser reads exactly */
+static void
+append_ms (GString *s,
+           guint64  us)
+{
+  g_string_append_printf (s, "%" G_GUINT64_FORMAT ".%03u", us / 1000, (guint) (us % 1000));
+}
+
+/* The line the runtime would print for @gc, in @gc's format. */
+static GString *
+print_gc (const HsGcRecord *gc)
+{
+  GString *s = g_string_new (NULL);
+  const guint64 *k = gc->clock_us;
+  const guint64 *u = gc->cpu_us;
+  gboolean go15 = gc->format == HS_GC_FORMAT_GO15 || gc->format == HS_GC_FORMAT_GO15_BETA;
+
+  g_string_append_printf (s, "gc %s%" G_GUINT64_FORMAT " @", gc->format == HS_GC_FORMAT_GO15_BETA ? "#" : "",
+                          gc->number);
+  append_ms (s, gc->time_ms);
+  g_string_append_printf (s, "s %" G_GUINT64_FORMAT "%%: ", gc->cpu_percent);
+  append_ms (s, k[HS_CLOCK_SWEEP_TERM]);
+  if (go15)
+    {
+      g_string_append_c (s, '+');
+      append_ms (s, k[HS_CLOCK_SCAN]);
+      g_string_append_c (s, '+');
+      append_ms (s, k[HS_CLOCK_INSTALL_WB]);
+    }
+  g_string_append_c (s, '+');
+  append_ms (s, k[HS_CLOCK_MARK]);
+  g_string_append_c (s, '+');
+  append_ms (s, k[HS_CLOCK_MARK_TERM]);
+  g_string_append (s, " ms clock, ");
+  append_ms (s, u[HS_CPU_SWEEP_TERM]);
+  if (go15)
+    {
+      g_string_append_c (s, '+');
+      append_ms (s, u[HS_CPU_SCAN]);
+      g_string_append_c (s, '+');
+      append_ms (s, u[HS_CPU_INSTALL_WB]);
+    }
+  g_string_append_c (s, '+');
+  append_ms (s, u[HS_CPU_ASSIST]);
+  g_string_append_c (s, '/');
+  append_ms (s, u[HS_CPU_BACKGROUND]);
+  g_string_append_c (s, '/');
+  append_ms (s, u[HS_CPU_IDLE]);
+  g_string_append_c (s, '+');
+  append_ms (s, u[HS_CPU_MARK_TERM]);
+  g_string_append_printf (s, " ms cpu, %" G_GUINT64_FORMAT "->%" G_GUINT64_FORMAT "->%" G_GUINT64_FORMAT
+                          " MB, %" G_GUINT64_FORMAT " MB goal, ",
+                          gc->heap_before_mb, gc->heap_after_mb, gc->heap_live_mb, gc->heap_goal_mb);
+  if (gc->format == HS_GC_FORMAT_GO118)
+    g_string_append_printf (s, "%" G_GUINT64_FORMAT " MB stacks, %" G_GUINT64_FORMAT " MB globals, ",
+                            gc->stacks_mb, gc->globals_mb);
+  g_string_append_printf (s, "%" G_GUINT64_FORMAT " P%s", gc->procs,
+                          (gc->flags & HS_GC_FLAG_FORCED) ? " (forced)" : "");
+
+  return s;
+}
+
+/* The scavtrace line (Go 1.14+) the runtime would print for @scav. */
+static GString *
+print_scav (const HsScavRecord *scav)
+{
+  GString *s = g_string_new ("scav ");
+
+  if (scav->format == HS_SCAV_FORMAT_SCAV_GEN)
+    g_string_append_printf (s, "%" G_GINT64_FORMAT " ", scav->sequence);
+  if (scav->format == HS_SCAV_FORMAT_SCAV_121)
+    g_string_append_printf (s, "%" G_GUINT64_FORMAT " KiB work (bg), %" G_GUINT64_FORMAT
+                            " KiB work (eager), %" G_GUINT64_FORMAT " KiB now, ",
+                            scav->work_kib, scav->eager_kib, scav->retained_kib);
+  else
+    g_string_append_printf (s, "%" G_GUINT64_FORMAT " KiB work, %" G_GUINT64_FORMAT " KiB total, ",
+                            scav->work_kib, scav->retained_kib);
+  g_string_append_printf (s, "%" G_GUINT64_FORMAT "%% util%s", scav->util_percent,
+                          (scav->flags & HS_SCAV_FLAG_FORCED) ? " (forced)" :
+                          (scav->flags & HS_SCAV_FLAG_CONTROLLER_RESET) ? " [controller reset]" : "");
+
+  return s;
+}
+
+/*
+ * Whatever spelling the parser accepted (leading zeros, extra decimals, a prefix), the
+ * record printed back in the runtime's own form must read as the same record.
+ */
+static void
+check_reprint (const HsLineResult *result)
+{
+  g_autoptr(GString) line = NULL;
+  HsLineResult again;
+
+  if (result->kind == HS_LINE_GC)
+    line = print_gc (&result->gc);
+  else if (result->kind == HS_LINE_SCAVENGER && result->scav.kind == HS_SCAV_KIND_SCAV)
+    line = print_scav (&result->scav);
+  else
+    return;
+
+  hs_line_parse (line->str, line->len, &again);
+  FUZZ_CHECK (again.kind == result->kind);
+  FUZZ_CHECK (again.prefix.record_offset == 0);
+  if (result->kind == HS_LINE_GC)
+    FUZZ_CHECK (memcmp (&again.gc, &result->gc, sizeof (HsGcRecord)) == 0);
+  else
+    FUZZ_CHECK (memcmp (&again.scav, &result->scav, sizeof (HsScavRecord)) == 0);
+}
+
 static void
 check_one_line (const char *line,
                 gsize       len)
@@ -53,6 +163,7 @@ check_one_line (const char *line,
       (void) hs_line_find_prefix_time (line, result.prefix.record_offset, &prefix);
     }
 
+  check_reprint (&result);
   (void) hs_parser_line_waits_for_next (line, len);
 }
 
