@@ -127,7 +127,13 @@ hs_summary_compute (HsTrace   *trace,
   summary->pause_p999_us = hs_percentile_nearest_rank (pauses, n_cycles, 99.9);
 
   summary->has_cpu_percent = TRUE;
-  summary->cpu_percent_last = (guint64) hs_trace_get_gc_value (trace, HS_GC_FIELD_CPU_PERCENT, end - 1);
+  /* from the exact record: a double of a printed 64-bit value may not convert back */
+  {
+    HsGcRecord last;
+
+    hs_trace_get_gc_record (trace, end - 1, &last);
+    summary->cpu_percent_last = last.cpu_percent;
+  }
 
   summary->n_runs = hs_trace_get_run_of_cycle (trace, end - 1) -
                     hs_trace_get_run_of_cycle (trace, first_cycle) + 1;

@@ -142,8 +142,27 @@ check_summary (HsTrace *trace,
                guint    n)
 {
   HsSummary summary;
+  guint64 pause_max = 0;
+  guint64 heap_peak = 0;
+  guint forced = 0;
+  HsGcRecord r = { 0 };
 
   hs_summary_compute (trace, first, n, &summary);
+
+  /* recomputed here from the exact records */
+  for (guint i = first; i < first + n; i++)
+    {
+      hs_trace_get_gc_record (trace, i, &r);
+      pause_max = MAX (pause_max, r.clock_us[HS_CLOCK_SWEEP_TERM] + r.clock_us[HS_CLOCK_MARK_TERM]);
+      heap_peak = MAX (heap_peak, MAX (r.heap_before_mb, r.heap_after_mb));
+      forced += (r.flags & HS_GC_FLAG_FORCED) != 0;
+    }
+  FUZZ_CHECK (summary.pause_max_us == pause_max);
+  FUZZ_CHECK (summary.heap_peak_mb == heap_peak);
+  FUZZ_CHECK (summary.forced_cycles == forced);
+  if (n > 0)
+    FUZZ_CHECK (summary.cpu_percent_last == r.cpu_percent);
+
   FUZZ_CHECK (summary.first_cycle == first);
   FUZZ_CHECK (summary.n_cycles == n);
   FUZZ_CHECK (summary.forced_cycles <= n && summary.periodic_cycles <= n && summary.joined_cycles <= n);
