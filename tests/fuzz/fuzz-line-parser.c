@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "fuzz-common.h"
 #include "hs-parser.h"
 
@@ -167,12 +169,109 @@ check_one_line (const char *line,
   (void) hs_parser_line_waits_for_next (line, len);
 }
 
+/* Line @number (from 1) of @text, as the parser split it. */
+static const char *
+nth_line (const char *text,
+          gsize       size,
+          guint64     number,
+          gsize      *len)
+{
+  const char *p = text;
+  const char *end = text + size;
+  const char *nl;
+
+  for (guint64 i = 1; i < number; i++)
+    {
+      nl = memchr (p, '\n', (gsize) (end - p));
+      FUZZ_CHECK (nl != NULL);
+      p = nl + 1;
+    }
+
+  nl = memchr (p, '\n', (gsize) (end - p));
+  *len = (gsize) ((nl != NULL ? nl : end) - p);
+  return p;
+}
+
+/*
+ * What the columns give back for every cycle and event is what its own line says: the
+ * compact columns lose nothing (a joined record is left out: its line alone is torn).
+ */
+static void
+check_columns (HsTrace    *trace,
+               const char *text,
+               gsize       size)
+{
+  for (guint i = 0; i < hs_trace_get_n_cycles (trace); i++)
+    {
+      HsGcRecord stored;
+      HsLineResult line;
+      const HsGcRecord *gc = &line.gc;
+      const char *start;
+      gsize len;
+
+      hs_trace_get_gc_record (trace, i, &stored);
+      if (stored.flags & HS_GC_FLAG_JOINED)
+        continue;
+
+      start = nth_line (text, size, hs_trace_get_gc_line (trace, i), &len);
+      hs_line_parse (start, len, &line);
+      FUZZ_CHECK (line.kind == HS_LINE_GC);
+      FUZZ_CHECK (stored.number == gc->number);
+      /* the time column is signed: larger times are kept as G_MAXINT64 */
+      FUZZ_CHECK (stored.time_ms == MIN (gc->time_ms, (guint64) G_MAXINT64));
+      FUZZ_CHECK (stored.cpu_percent == gc->cpu_percent);
+      FUZZ_CHECK (memcmp (stored.clock_us, gc->clock_us, sizeof stored.clock_us) == 0);
+      FUZZ_CHECK (memcmp (stored.cpu_us, gc->cpu_us, sizeof stored.cpu_us) == 0);
+      FUZZ_CHECK (stored.heap_before_mb == gc->heap_before_mb);
+      FUZZ_CHECK (stored.heap_after_mb == gc->heap_after_mb);
+      FUZZ_CHECK (stored.heap_live_mb == gc->heap_live_mb);
+      FUZZ_CHECK (stored.heap_goal_mb == gc->heap_goal_mb);
+      FUZZ_CHECK (stored.stacks_mb == gc->stacks_mb);
+      FUZZ_CHECK (stored.globals_mb == gc->globals_mb);
+      FUZZ_CHECK (stored.procs == gc->procs);
+      FUZZ_CHECK ((stored.flags & HS_GC_FLAG_FORCED) == (gc->flags & HS_GC_FLAG_FORCED));
+    }
+
+  for (guint i = 0; i < hs_trace_get_n_events (trace); i++)
+    {
+      HsScavRecord stored;
+      HsLineResult line;
+      const HsScavRecord *scav = &line.scav;
+      const char *start;
+      gsize len;
+
+      hs_trace_get_scav_record (trace, i, &stored);
+      /* a scvg pair is kept at its released line, with values from both */
+      if (stored.kind == HS_SCAV_KIND_SCVG && (stored.flags & HS_SCAV_FLAG_HAS_RELEASED_NOW))
+        continue;
+
+      start = nth_line (text, size, hs_trace_get_scav_line (trace, i), &len);
+      hs_line_parse (start, len, &line);
+      FUZZ_CHECK (line.kind == HS_LINE_SCAVENGER);
+      FUZZ_CHECK (stored.kind == scav->kind);
+      FUZZ_CHECK (stored.format == scav->format);
+      FUZZ_CHECK (stored.flags == scav->flags);
+      FUZZ_CHECK (stored.sequence == scav->sequence);
+      FUZZ_CHECK (stored.released_now_kib == scav->released_now_kib);
+      FUZZ_CHECK (stored.inuse_kib == scav->inuse_kib);
+      FUZZ_CHECK (stored.idle_kib == scav->idle_kib);
+      FUZZ_CHECK (stored.sys_kib == scav->sys_kib);
+      FUZZ_CHECK (stored.released_kib == scav->released_kib);
+      FUZZ_CHECK (stored.consumed_kib == scav->consumed_kib);
+      FUZZ_CHECK (stored.work_kib == scav->work_kib);
+      FUZZ_CHECK (stored.eager_kib == scav->eager_kib);
+      FUZZ_CHECK (stored.retained_kib == scav->retained_kib);
+      FUZZ_CHECK (stored.util_percent == scav->util_percent);
+    }
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   const char *text = (const char *) data;
   g_autoptr(HsParser) parser = hs_parser_new ();
+  g_autoptr(HsTrace) trace = hs_trace_new ("fuzz");
   HsTraceStore *store;
 
   check_one_line (text, size);
@@ -185,6 +284,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   FUZZ_CHECK (hs_parser_get_lines (parser) == store->counts.lines);
   FUZZ_CHECK (hs_trace_store_get_n_cycles (store) == store->counts.gc - store->counts.joined);
   FUZZ_CHECK (store->malformed->len == MIN (store->counts.malformed, HS_MAX_MALFORMED_KEPT));
+
+  hs_trace_append_store (trace, store, 0);
+  check_columns (trace, text, size);
 
   return 0;
 }
