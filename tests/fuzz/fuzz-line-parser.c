@@ -16,48 +16,42 @@ append_ms (GString *s,
   g_string_append_printf (s, "%" G_GUINT64_FORMAT ".%03u", us / 1000, (guint) (us % 1000));
 }
 
+/* Phases @index of @us, in ms, joined by one character of @separators each. */
+static void
+append_phases (GString       *s,
+               const guint64 *us,
+               const guint   *index,
+               const char    *separators)
+{
+  append_ms (s, us[index[0]]);
+  for (guint i = 0; separators[i] != '\0'; i++)
+    {
+      g_string_append_c (s, separators[i]);
+      append_ms (s, us[index[i + 1]]);
+    }
+}
+
 /* The line the runtime would print for @gc, in @gc's format. */
 static GString *
 print_gc (const HsGcRecord *gc)
 {
+  static const guint clock_go15[] = { HS_CLOCK_SWEEP_TERM, HS_CLOCK_SCAN, HS_CLOCK_INSTALL_WB,
+                                      HS_CLOCK_MARK, HS_CLOCK_MARK_TERM };
+  static const guint clock_go16[] = { HS_CLOCK_SWEEP_TERM, HS_CLOCK_MARK, HS_CLOCK_MARK_TERM };
+  static const guint cpu_go15[] = { HS_CPU_SWEEP_TERM, HS_CPU_SCAN, HS_CPU_INSTALL_WB, HS_CPU_ASSIST,
+                                    HS_CPU_BACKGROUND, HS_CPU_IDLE, HS_CPU_MARK_TERM };
+  static const guint cpu_go16[] = { HS_CPU_SWEEP_TERM, HS_CPU_ASSIST, HS_CPU_BACKGROUND, HS_CPU_IDLE,
+                                    HS_CPU_MARK_TERM };
   GString *s = g_string_new (NULL);
-  const guint64 *k = gc->clock_us;
-  const guint64 *u = gc->cpu_us;
   gboolean go15 = gc->format == HS_GC_FORMAT_GO15 || gc->format == HS_GC_FORMAT_GO15_BETA;
 
   g_string_append_printf (s, "gc %s%" G_GUINT64_FORMAT " @", gc->format == HS_GC_FORMAT_GO15_BETA ? "#" : "",
                           gc->number);
   append_ms (s, gc->time_ms);
   g_string_append_printf (s, "s %" G_GUINT64_FORMAT "%%: ", gc->cpu_percent);
-  append_ms (s, k[HS_CLOCK_SWEEP_TERM]);
-  if (go15)
-    {
-      g_string_append_c (s, '+');
-      append_ms (s, k[HS_CLOCK_SCAN]);
-      g_string_append_c (s, '+');
-      append_ms (s, k[HS_CLOCK_INSTALL_WB]);
-    }
-  g_string_append_c (s, '+');
-  append_ms (s, k[HS_CLOCK_MARK]);
-  g_string_append_c (s, '+');
-  append_ms (s, k[HS_CLOCK_MARK_TERM]);
+  append_phases (s, gc->clock_us, go15 ? clock_go15 : clock_go16, go15 ? "++++" : "++");
   g_string_append (s, " ms clock, ");
-  append_ms (s, u[HS_CPU_SWEEP_TERM]);
-  if (go15)
-    {
-      g_string_append_c (s, '+');
-      append_ms (s, u[HS_CPU_SCAN]);
-      g_string_append_c (s, '+');
-      append_ms (s, u[HS_CPU_INSTALL_WB]);
-    }
-  g_string_append_c (s, '+');
-  append_ms (s, u[HS_CPU_ASSIST]);
-  g_string_append_c (s, '/');
-  append_ms (s, u[HS_CPU_BACKGROUND]);
-  g_string_append_c (s, '/');
-  append_ms (s, u[HS_CPU_IDLE]);
-  g_string_append_c (s, '+');
-  append_ms (s, u[HS_CPU_MARK_TERM]);
+  append_phases (s, gc->cpu_us, go15 ? cpu_go15 : cpu_go16, go15 ? "+++//+" : "+//+");
   g_string_append_printf (s, " ms cpu, %" G_GUINT64_FORMAT "->%" G_GUINT64_FORMAT "->%" G_GUINT64_FORMAT
                           " MB, %" G_GUINT64_FORMAT " MB goal, ",
                           gc->heap_before_mb, gc->heap_after_mb, gc->heap_live_mb, gc->heap_goal_mb);
