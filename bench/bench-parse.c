@@ -1,0 +1,338 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-parse.c: parse throughput and memory of the trace loader against `wc -l`. */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <malloc.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hs-bench-gen.h"
+#include "hs-trace-loader.h"
+#include "hs-trace.h"
+
+/*
+ * For each size: generate a log (or take --file), warm the page cache, time `wc -l` and a
+ * full hs_trace_load_file_sync() best of --runs, check the parser found every cycle, event
+ * and line the generator wrote, and print one row. Peak resident memory is VmHWM, reset
+ * before each size through /proc/self/clear_refs so each row shows its own peak.
+ */
+
+static int opt_runs = 3;
+static gint64 opt_seed = 1;
+static char *opt_format = NULL;
+static char *opt_dir = NULL;
+static char *opt_file = NULL;
+static gboolean opt_keep = FALSE;
+
+static const GOptionEntry entries[] = {
+  { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Best of N runs (default 3)", "N" },
+  { "seed", 's', 0, G_OPTION_ARG_INT64, &opt_seed, "Generator seed (default 1)", "SEED" },
+  { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format, "go1.19 (default) or go1.9", "FORMAT" },
+  { "dir", 'd', 0, G_OPTION_ARG_FILENAME, &opt_dir, "Where to write the logs (default: a new temporary directory)", "DIR" },
+  { "keep", 'k', 0, G_OPTION_ARG_NONE, &opt_keep, "Keep the generated logs", NULL },
+  { "file", 0, 0, G_OPTION_ARG_FILENAME, &opt_file, "Measure this existing log instead of generating", "FILE" },
+  { NULL }
+};
+
+static double
+now_s (void)
+{
+  return (double) g_get_monotonic_time () / G_USEC_PER_SEC;
+}
+
+/* A field of /proc/self/status in KiB, or 0 when unavailable. */
+static guint64
+proc_status_kib (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *p;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return 0;
+
+  p = strstr (status, field);
+  if (p == NULL)
+    return 0;
+
+  return g_ascii_strtoull (p + strlen (field) + 1, NULL, 10);
+}
+
+/* Starts a new peak: Linux resets VmHWM to the current RSS when "5" is written here. */
+static gboolean
+reset_peak_rss (void)
+{
+  int fd;
+  gboolean ok;
+
+  malloc_trim (0);
+  fd = g_open ("/proc/self/clear_refs", O_WRONLY, 0);
+  if (fd < 0)
+    return FALSE;
+  ok = write (fd, "5", 1) == 1;
+  return g_close (fd, NULL) && ok;
+}
+
+static gboolean
+time_wc (const char *path,
+         guint64    *lines,
+         double     *seconds,
+         GError    **error)
+{
+  const char *argv[] = { "wc", "-l", path, NULL };
+  g_autofree char *out = NULL;
+  int status;
+  double start = now_s ();
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, error))
+    return FALSE;
+  *seconds = now_s () - start;
+
+  if (!g_spawn_check_wait_status (status, error))
+    return FALSE;
+  *lines = g_ascii_strtoull (out, NULL, 10);
+  return TRUE;
+}
+
+typedef struct
+{
+  guint64 bytes;
+  double  wc_s;
+  guint64 wc_lines;
+  double  parse_s;
+  guint   n_cycles;
+  guint   n_events;
+  guint64 lines;
+  gsize   model_bytes;
+  guint64 peak_kib;
+  gboolean peak_reset;
+} Measure;
+
+static gboolean
+measure (const char  *path,
+         Measure     *m,
+         GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GStatBuf st;
+
+  memset (m, 0, sizeof *m);
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  m->bytes = (guint64) st.st_size;
+  m->wc_s = G_MAXDOUBLE;
+  m->parse_s = G_MAXDOUBLE;
+
+  /* warm the page cache; the first wc run is not counted */
+  if (!time_wc (path, &m->wc_lines, &m->wc_s, error))
+    return FALSE;
+  m->wc_s = G_MAXDOUBLE;
+
+  m->peak_reset = reset_peak_rss ();
+  for (int run = 0; run < opt_runs; run++)
+    {
+      g_autoptr(HsTrace) trace = hs_trace_new (path);
+      double wc_s;
+      double start;
+
+      if (!time_wc (path, &m->wc_lines, &wc_s, error))
+        return FALSE;
+      m->wc_s = MIN (m->wc_s, wc_s);
+
+      start = now_s ();
+      if (!hs_trace_load_file_sync (trace, file, NULL, error))
+        return FALSE;
+      m->parse_s = MIN (m->parse_s, now_s () - start);
+
+      m->n_cycles = hs_trace_get_n_cycles (trace);
+      m->n_events = hs_trace_get_n_events (trace);
+      m->lines = hs_trace_get_line_counts (trace)->lines;
+      m->model_bytes = hs_trace_get_memory (trace);
+    }
+  m->peak_kib = proc_status_kib ("VmHWM:");
+
+  return TRUE;
+}
+
+static void
+print_header (void)
+{
+  g_print ("| %-9s | %-6s | %8s | %9s | %8s | %9s | %6s | %8s | %11s | %10s | %11s |\n",
+           "cycles", "format", "MB", "lines", "wc -l s", "parse s", "ratio", "MB/s",
+           "cycles/s", "B/cycle", "peak RSS MiB");
+  g_print ("|-----------|--------|----------|-----------|----------|-----------|--------|"
+           "----------|-------------|------------|--------------|\n");
+}
+
+static void
+print_row (const char    *label,
+           const char    *format,
+           const Measure *m)
+{
+  double mb = (double) m->bytes / 1e6;
+
+  g_print ("| %-9s | %-6s | %8.1f | %9" G_GUINT64_FORMAT " | %8.3f | %9.3f | %5.1fx | %8.1f | %11.0f | %10.1f | %11.1f%s |\n",
+           label, format, mb, m->lines, m->wc_s, m->parse_s, m->parse_s / m->wc_s,
+           mb / m->parse_s, m->n_cycles / m->parse_s,
+           m->n_cycles > 0 ? (double) m->model_bytes / m->n_cycles : 0.0,
+           (double) m->peak_kib / 1024.0, m->peak_reset ? "" : "*");
+}
+
+/* The parser must have seen exactly what the generator wrote, or the timing means nothing. */
+static gboolean
+check_counts (const Measure         *m,
+              const HsBenchGenStats *stats,
+              GError               **error)
+{
+  if (m->n_cycles != stats->cycles || m->n_events != stats->scav_events ||
+      m->lines != stats->lines || m->wc_lines != stats->lines || m->bytes != stats->bytes)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "parsed %u cycles, %u events, %" G_GUINT64_FORMAT " lines (wc -l: %"
+                   G_GUINT64_FORMAT "); generated %" G_GUINT64_FORMAT " cycles, %"
+                   G_GUINT64_FORMAT " events, %" G_GUINT64_FORMAT " lines",
+                   m->n_cycles, m->n_events, m->lines, m->wc_lines, stats->cycles,
+                   stats->scav_events, stats->lines);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+run_size (const char    *dir,
+          HsBenchFormat  format,
+          guint64        n_cycles,
+          GError       **error)
+{
+  g_autofree char *name = g_strdup_printf ("gctrace-%s-%" G_GUINT64_FORMAT ".log",
+                                           hs_bench_format_to_string (format), n_cycles);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *label = g_strdup_printf ("%" G_GUINT64_FORMAT, n_cycles);
+  HsBenchGenStats stats;
+  Measure m;
+  FILE *out;
+  gboolean ok;
+
+  out = g_fopen (path, "w");
+  if (out == NULL)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  ok = hs_bench_generate (out, format, n_cycles, (guint64) opt_seed, &stats);
+  if (fclose (out) != 0 || !ok)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, "%s: write failed", path);
+      g_unlink (path);
+      return FALSE;
+    }
+
+  ok = measure (path, &m, error) && check_counts (&m, &stats, error);
+  if (ok)
+    print_row (label, hs_bench_format_to_string (format), &m);
+
+  if (!opt_keep)
+    g_unlink (path);
+
+  return ok;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("[CYCLES…]");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp_dir = NULL;
+  HsBenchFormat format = HS_BENCH_FORMAT_GO119;
+  const char *dir;
+
+  g_option_context_set_summary (context,
+                                "Generates gctrace logs of CYCLES GC cycles (default 10000 100000 "
+                                "1000000) and measures how fast they load, against wc -l.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (opt_format != NULL && !hs_bench_format_from_string (opt_format, &format))
+    {
+      g_printerr ("unknown format “%s”: use go1.19 or go1.9\n", opt_format);
+      return 2;
+    }
+  opt_runs = MAX (1, opt_runs);
+
+  print_header ();
+
+  if (opt_file != NULL)
+    {
+      Measure m;
+
+      if (!measure (opt_file, &m, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      print_row ("(file)", "-", &m);
+      return 0;
+    }
+
+  if (opt_dir != NULL)
+    {
+      dir = opt_dir;
+    }
+  else
+    {
+      tmp_dir = g_dir_make_tmp ("heapscope-bench-XXXXXX", &error);
+      if (tmp_dir == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      dir = tmp_dir;
+    }
+
+  for (int i = 1; i < argc || i == 1; i++)
+    {
+      static const guint64 defaults[] = { 10000, 100000, 1000000 };
+      guint n_sizes = argc > 1 ? 1 : G_N_ELEMENTS (defaults);
+
+      for (guint j = 0; j < n_sizes; j++)
+        {
+          guint64 n = argc > 1 ? g_ascii_strtoull (argv[i], NULL, 10) : defaults[j];
+
+          if (n == 0)
+            {
+              g_printerr ("not a number of cycles: “%s”\n", argv[i]);
+              return 2;
+            }
+          if (!run_size (dir, format, n, &error))
+            {
+              g_printerr ("%s\n", error->message);
+              return 1;
+            }
+        }
+    }
+
+  if (tmp_dir != NULL && !opt_keep)
+    g_rmdir (tmp_dir);
+
+  return 0;
+}
