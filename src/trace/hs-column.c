@@ -107,6 +107,14 @@ hs_column_append (HsColumn *column,
 {
   gsize row = column->len;
 
+  /* the common case, kept free of calls: this runs for every value of every line */
+  if G_LIKELY (row < column->cap && value < ESCAPE)
+    {
+      column->data[row] = (guint32) value;
+      column->len = row + 1;
+      return;
+    }
+
   if (value == 0 && column->data == NULL)
     {
       column->len++;
@@ -276,6 +284,14 @@ void
 hs_step_column_append (HsStepColumn *column,
                        guint64       value)
 {
+  /* most rows repeat the last value: compare with it without a call */
+  if G_LIKELY (column->steps != NULL && column->steps->len > 0 &&
+               g_array_index (column->steps, HsStep, column->steps->len - 1).value == value)
+    {
+      column->len++;
+      return;
+    }
+
   if (value != hs_step_column_get_last (column))
     push_step (column, column->len, value);
 
@@ -486,6 +502,12 @@ void
 hs_i64_column_append (HsI64Column *column,
                       gint64       value)
 {
+  if G_LIKELY (column->len < column->cap)
+    {
+      column->data[column->len++] = value;
+      return;
+    }
+
   if (value == 0 && column->data == NULL)
     {
       column->len++;
