@@ -37,12 +37,62 @@ is_word_char (char ch)
   return g_ascii_isalnum (ch) || ch == '_';
 }
 
-static inline gboolean
+/*
+ * The literals are short and known at compile time. Once inlined, this compares them a word
+ * at a time against constants, where a call to memcmp per literal cost more than the
+ * comparison itself.
+ */
+static G_ALWAYS_INLINE inline gboolean
+same_bytes (const char *p,
+            const char *text,
+            gsize       len)
+{
+  while (len >= 8)
+    {
+      guint64 a, b;
+
+      memcpy (&a, p, 8);
+      memcpy (&b, text, 8);
+      if (a != b)
+        return FALSE;
+      p += 8;
+      text += 8;
+      len -= 8;
+    }
+  if (len >= 4)
+    {
+      guint32 a, b;
+
+      memcpy (&a, p, 4);
+      memcpy (&b, text, 4);
+      if (a != b)
+        return FALSE;
+      p += 4;
+      text += 4;
+      len -= 4;
+    }
+  if (len >= 2)
+    {
+      guint16 a, b;
+
+      memcpy (&a, p, 2);
+      memcpy (&b, text, 2);
+      if (a != b)
+        return FALSE;
+      p += 2;
+      text += 2;
+      len -= 2;
+    }
+
+  return len == 0 || *p == *text;
+}
+
+static G_ALWAYS_INLINE inline gboolean
 literal (Cursor     *c,
          const char *text,
          gsize       len)
 {
-  if ((gsize) (c->end - c->p) < len || memcmp (c->p, text, len) != 0)
+  if ((gsize) (c->end - c->p) < len || !same_bytes (c->p, text, len))
     return FALSE;
 
   c->p += len;
@@ -51,34 +101,48 @@ literal (Cursor     *c,
 
 #define LIT(c, s) literal ((c), (s), sizeof (s) - 1)
 
-static inline gboolean
+static G_ALWAYS_INLINE inline gboolean
 peek_literal (const Cursor *c,
               const char   *text,
               gsize         len)
 {
-  return (gsize) (c->end - c->p) >= len && memcmp (c->p, text, len) == 0;
+  return (gsize) (c->end - c->p) >= len && same_bytes (c->p, text, len);
 }
 
 #define PEEK(c, s) peek_literal ((c), (s), sizeof (s) - 1)
 
-static inline gboolean
+/* 19 decimal digits always fit in 64 bits: only longer numbers need the overflow check. */
+#define SAFE_DIGITS 19
+
+static G_ALWAYS_INLINE inline gboolean
 read_u64 (Cursor  *c,
           guint64 *value)
 {
   guint64 v = 0;
   const char *start = c->p;
+  const char *p = start;
+  const char *safe_end = (gsize) (c->end - start) > SAFE_DIGITS ? start + SAFE_DIGITS : c->end;
+  guint digit;
 
-  while (c->p < c->end && is_digit (*c->p))
+  while (p < safe_end && (digit = (guint) (guchar) *p - '0') <= 9)
     {
-      guint digit = (guint) (*c->p - '0');
-
-      if (v > (G_MAXUINT64 - digit) / 10)
-        return FALSE;
       v = v * 10 + digit;
-      c->p++;
+      p++;
     }
 
-  if (c->p == start)
+  while (p < c->end && (digit = (guint) (guchar) *p - '0') <= 9)
+    {
+      if (v > (G_MAXUINT64 - digit) / 10)
+        {
+          c->p = p;
+          return FALSE;
+        }
+      v = v * 10 + digit;
+      p++;
+    }
+
+  c->p = p;
+  if (p == start)
     return FALSE;
 
   *value = v;
@@ -111,7 +175,7 @@ read_hex (Cursor  *c,
  * A decimal with an optional fraction, scaled by 10^@decimals and truncated, as the runtime
  * truncates (fmtNSAsMS prints at most 3 decimals; more are tolerated and dropped).
  */
-static inline gboolean
+static G_ALWAYS_INLINE inline gboolean
 read_fixed (Cursor  *c,
             guint    decimals,
             guint64 *value)
@@ -120,6 +184,8 @@ read_fixed (Cursor  *c,
   guint64 fraction = 0;
   guint n = 0;
   guint64 scale = 1;
+  const char *p;
+  guint digit;
 
   if (!read_u64 (c, &whole))
     return FALSE;
@@ -127,21 +193,26 @@ read_fixed (Cursor  *c,
   for (guint i = 0; i < decimals; i++)
     scale *= 10;
 
-  if (c->p < c->end && *c->p == '.')
+  p = c->p;
+  if (p < c->end && *p == '.')
     {
-      c->p++;
-      if (at_end (c) || !is_digit (*c->p))
-        return FALSE;
-      while (c->p < c->end && is_digit (*c->p))
+      p++;
+      if (p >= c->end || !is_digit (*p))
+        {
+          c->p = p;
+          return FALSE;
+        }
+      while (p < c->end && (digit = (guint) (guchar) *p - '0') <= 9)
         {
           if (n < decimals)
             {
-              fraction = fraction * 10 + (guint64) (*c->p - '0');
+              fraction = fraction * 10 + digit;
               n++;
             }
-          c->p++;
+          p++;
         }
     }
+  c->p = p;
 
   for (; n < decimals; n++)
     fraction *= 10;
@@ -153,7 +224,7 @@ read_fixed (Cursor  *c,
   return TRUE;
 }
 
-static inline gboolean
+static G_ALWAYS_INLINE inline gboolean
 read_ms_as_us (Cursor  *c,
                guint64 *us)
 {
@@ -473,7 +544,7 @@ typedef enum
   ANCHOR_OTHER,
 } Anchor;
 
-static gboolean
+static G_ALWAYS_INLINE inline gboolean
 digits_then (const char *p,
              const char *end,
              const char *text,
@@ -484,7 +555,7 @@ digits_then (const char *p,
   while (q < end && is_digit (*q))
     q++;
 
-  return q > p && (gsize) (end - q) >= len && memcmp (q, text, len) == 0;
+  return q > p && (gsize) (end - q) >= len && same_bytes (q, text, len);
 }
 
 #define DIGITS_THEN(p, end, s) digits_then ((p), (end), (s), sizeof (s) - 1)
@@ -516,7 +587,7 @@ anchor_at (const char *p,
 {
   gsize left = (gsize) (end - p);
 
-#define STARTS(s) (left >= sizeof (s) - 1 && memcmp (p, (s), sizeof (s) - 1) == 0)
+#define STARTS(s) (left >= sizeof (s) - 1 && same_bytes (p, (s), sizeof (s) - 1))
   switch (*p)
     {
     case 'g':
