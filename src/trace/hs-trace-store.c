@@ -107,6 +107,45 @@ hs_trace_store_get_number (const HsTraceStore *store,
   return (guint64) row + hs_step_column_get (&store->number_minus_row, row);
 }
 
+/*
+ * The common cases of the column appends, inlined: a GC line appends some 25 values and the
+ * calls cost more than the stores. Everything else goes to hs-column.c.
+ */
+static inline void
+push (HsColumn *column,
+      guint64   value)
+{
+  if G_LIKELY (column->len < column->cap && value < G_MAXUINT32)
+    column->data[column->len++] = (guint32) value;
+  else if (value == 0 && column->data == NULL)
+    column->len++;
+  else
+    hs_column_append (column, value);
+}
+
+static inline void
+push_i64 (HsI64Column *column,
+          gint64       value)
+{
+  if G_LIKELY (column->len < column->cap)
+    column->data[column->len++] = value;
+  else if (value == 0 && column->data == NULL)
+    column->len++;
+  else
+    hs_i64_column_append (column, value);
+}
+
+static inline void
+push_step (HsStepColumn *column,
+           guint64       value)
+{
+  if G_LIKELY (column->steps != NULL && column->steps->len > 0 &&
+               g_array_index (column->steps, HsStep, column->steps->len - 1).value == value)
+    column->len++;
+  else
+    hs_step_column_append (column, value);
+}
+
 void
 hs_trace_store_append_gc (HsTraceStore     *store,
                           const HsGcRecord *gc,
@@ -116,25 +155,25 @@ hs_trace_store_append_gc (HsTraceStore     *store,
 {
   gsize row = store->time_ms.len;
 
-  hs_i64_column_append (&store->time_ms, (gint64) MIN (gc->time_ms, (guint64) G_MAXINT64));
+  push_i64 (&store->time_ms, (gint64) MIN (gc->time_ms, (guint64) G_MAXINT64));
   for (guint i = 0; i < HS_N_CLOCK; i++)
-    hs_column_append (&store->clock_us[i], gc->clock_us[i]);
+    push (&store->clock_us[i], gc->clock_us[i]);
   for (guint i = 0; i < HS_N_CPU; i++)
-    hs_column_append (&store->cpu_us[i], gc->cpu_us[i]);
-  hs_column_append (&store->heap_before_mb, gc->heap_before_mb);
-  hs_column_append (&store->heap_after_mb, gc->heap_after_mb);
-  hs_column_append (&store->heap_live_mb, gc->heap_live_mb);
-  hs_column_append (&store->heap_goal_mb, gc->heap_goal_mb);
-  hs_column_append (&store->line, line);
+    push (&store->cpu_us[i], gc->cpu_us[i]);
+  push (&store->heap_before_mb, gc->heap_before_mb);
+  push (&store->heap_after_mb, gc->heap_after_mb);
+  push (&store->heap_live_mb, gc->heap_live_mb);
+  push (&store->heap_goal_mb, gc->heap_goal_mb);
+  push (&store->line, line);
   /* unsigned wrap-around is intended: number − row is often "negative" after a restart */
-  hs_step_column_append (&store->number_minus_row, gc->number - (guint64) row);
-  hs_step_column_append (&store->cpu_percent, gc->cpu_percent);
-  hs_step_column_append (&store->procs, gc->procs);
-  hs_step_column_append (&store->stacks_mb, gc->stacks_mb);
-  hs_step_column_append (&store->globals_mb, gc->globals_mb);
-  hs_step_column_append (&store->flags, gc->flags);
-  hs_step_column_append (&store->label, label);
-  hs_i64_column_append (&store->wall_time_us, wall_time_us);
+  push_step (&store->number_minus_row, gc->number - (guint64) row);
+  push_step (&store->cpu_percent, gc->cpu_percent);
+  push_step (&store->procs, gc->procs);
+  push_step (&store->stacks_mb, gc->stacks_mb);
+  push_step (&store->globals_mb, gc->globals_mb);
+  push_step (&store->flags, gc->flags);
+  push_step (&store->label, label);
+  push_i64 (&store->wall_time_us, wall_time_us);
 
   store->gc_formats |= gc->format;
 }
@@ -145,22 +184,22 @@ hs_trace_store_append_scav (HsTraceStore       *store,
                             guint64             line,
                             gint64              wall_time_us)
 {
-  hs_column_append (&store->scav_line, line);
-  hs_column_append (&store->scav_cycle, hs_trace_store_get_n_cycles (store));
-  hs_step_column_append (&store->scav_kind,
-                         (guint64) scav->kind | (guint64) scav->format << 8 | (guint64) scav->flags << 16);
-  hs_step_column_append (&store->scav_sequence, (guint64) scav->sequence);
-  hs_column_append (&store->scav_released_now_kib, scav->released_now_kib);
-  hs_column_append (&store->scav_inuse_kib, scav->inuse_kib);
-  hs_column_append (&store->scav_idle_kib, scav->idle_kib);
-  hs_column_append (&store->scav_sys_kib, scav->sys_kib);
-  hs_column_append (&store->scav_released_kib, scav->released_kib);
-  hs_column_append (&store->scav_consumed_kib, scav->consumed_kib);
-  hs_column_append (&store->scav_work_kib, scav->work_kib);
-  hs_column_append (&store->scav_eager_kib, scav->eager_kib);
-  hs_column_append (&store->scav_retained_kib, scav->retained_kib);
-  hs_column_append (&store->scav_util_percent, scav->util_percent);
-  hs_i64_column_append (&store->scav_wall_time_us, wall_time_us);
+  push (&store->scav_line, line);
+  push (&store->scav_cycle, hs_trace_store_get_n_cycles (store));
+  push_step (&store->scav_kind,
+             (guint64) scav->kind | (guint64) scav->format << 8 | (guint64) scav->flags << 16);
+  push_step (&store->scav_sequence, (guint64) scav->sequence);
+  push (&store->scav_released_now_kib, scav->released_now_kib);
+  push (&store->scav_inuse_kib, scav->inuse_kib);
+  push (&store->scav_idle_kib, scav->idle_kib);
+  push (&store->scav_sys_kib, scav->sys_kib);
+  push (&store->scav_released_kib, scav->released_kib);
+  push (&store->scav_consumed_kib, scav->consumed_kib);
+  push (&store->scav_work_kib, scav->work_kib);
+  push (&store->scav_eager_kib, scav->eager_kib);
+  push (&store->scav_retained_kib, scav->retained_kib);
+  push (&store->scav_util_percent, scav->util_percent);
+  push_i64 (&store->scav_wall_time_us, wall_time_us);
 
   store->scav_formats |= scav->format;
 }
@@ -211,8 +250,16 @@ append_column_with_offset (HsColumn       *column,
                            const HsColumn *other,
                            guint64         offset)
 {
+  /* line numbers and cycle indexes: no escapes, so read the rows directly */
+  if (other->data != NULL && other->overflow == NULL)
+    {
+      for (gsize i = 0; i < other->len; i++)
+        push (column, (guint64) other->data[i] + offset);
+      return;
+    }
+
   for (gsize i = 0; i < other->len; i++)
-    hs_column_append (column, hs_column_get (other, i) + offset);
+    push (column, hs_column_get (other, i) + offset);
 }
 
 static void
