@@ -379,8 +379,9 @@ dispatch_chunk (Load    *load,
   memcpy (buf->data, chunk->data + split, rest);
   buf->len = rest;
 
-  g_thread_pool_push (load->pool, chunk, NULL);
+  /* the worker drops this reference: take it before the worker can run */
   load_ref (load);
+  g_thread_pool_push (load->pool, chunk, NULL);
 }
 
 static const char *
