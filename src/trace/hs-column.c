@@ -41,7 +41,10 @@ hs_column_reserve (HsColumn *column,
   column->cap = n_rows;
 }
 
-/* The first non-zero value allocates the array and fills the rows before it with 0. */
+/*
+ * The first non-zero value allocates the array and fills the rows before it with 0. Rows at
+ * or past len are not read before they are appended, so growing leaves them uninitialised.
+ */
 static void
 materialize (HsColumn *column,
              gsize     needed)
@@ -53,11 +56,8 @@ materialize (HsColumn *column,
     }
   else if (needed > column->cap)
     {
-      gsize old_cap = column->cap;
-
       column->cap = grow_capacity (column->cap, needed);
       column->data = g_renew (guint32, column->data, column->cap);
-      memset (column->data + old_cap, 0, (column->cap - old_cap) * sizeof (guint32));
     }
 }
 
@@ -490,11 +490,9 @@ i64_materialize (HsI64Column *column,
     }
   else if (needed > column->cap)
     {
-      gsize old_cap = column->cap;
-
+      /* as in materialize(): rows past len are written before they are read */
       column->cap = grow_capacity (column->cap, needed);
       column->data = g_renew (gint64, column->data, column->cap);
-      memset (column->data + old_cap, 0, (column->cap - old_cap) * sizeof (gint64));
     }
 }
 
