@@ -91,7 +91,7 @@ hs_trace_store_free (HsTraceStore *store)
 gsize
 hs_trace_store_get_n_cycles (const HsTraceStore *store)
 {
-  return store->time_ms.len;
+  return store->time_ms.column.len;
 }
 
 gsize
@@ -115,24 +115,14 @@ static inline void
 push (HsColumn *column,
       guint64   value)
 {
-  if G_LIKELY (column->len < column->cap && value < G_MAXUINT32)
-    column->data[column->len++] = (guint32) value;
-  else if (value == 0 && column->data == NULL)
-    column->len++;
-  else
-    hs_column_append (column, value);
+  hs_column_push (column, value);
 }
 
 static inline void
 push_i64 (HsI64Column *column,
           gint64       value)
 {
-  if G_LIKELY (column->len < column->cap)
-    column->data[column->len++] = value;
-  else if (value == 0 && column->data == NULL)
-    column->len++;
-  else
-    hs_i64_column_append (column, value);
+  hs_column_push (&column->column, (guint64) value);
 }
 
 static inline void
@@ -153,7 +143,7 @@ hs_trace_store_append_gc (HsTraceStore     *store,
                           gint64            wall_time_us,
                           guint             label)
 {
-  gsize row = store->time_ms.len;
+  gsize row = store->time_ms.column.len;
 
   push_i64 (&store->time_ms, (gint64) MIN (gc->time_ms, (guint64) G_MAXINT64));
   for (guint i = 0; i < HS_N_CLOCK; i++)
@@ -246,23 +236,6 @@ hs_trace_store_add_malformed (HsTraceStore *store,
 }
 
 static void
-append_column_with_offset (HsColumn       *column,
-                           const HsColumn *other,
-                           guint64         offset)
-{
-  /* line numbers and cycle indexes: no escapes, so read the rows directly */
-  if (other->data != NULL && other->overflow == NULL)
-    {
-      for (gsize i = 0; i < other->len; i++)
-        push (column, (guint64) other->data[i] + offset);
-      return;
-    }
-
-  for (gsize i = 0; i < other->len; i++)
-    push (column, hs_column_get (other, i) + offset);
-}
-
-static void
 append_counts (HsLineCounts       *counts,
                const HsLineCounts *other)
 {
@@ -326,7 +299,7 @@ hs_trace_store_append_store (HsTraceStore       *store,
   hs_column_append_column (&store->heap_after_mb, &other->heap_after_mb);
   hs_column_append_column (&store->heap_live_mb, &other->heap_live_mb);
   hs_column_append_column (&store->heap_goal_mb, &other->heap_goal_mb);
-  append_column_with_offset (&store->line, &other->line, line_offset);
+  hs_column_append_column_shifted (&store->line, &other->line, line_offset);
 
   hs_step_column_append_mapped (&store->number_minus_row, &other->number_minus_row,
                                 shift_number, &shift);
@@ -339,8 +312,8 @@ hs_trace_store_append_store (HsTraceStore       *store,
   hs_step_column_append_mapped (&store->label, &other->label, map_label, &label_map);
   hs_i64_column_append_column (&store->wall_time_us, &other->wall_time_us);
 
-  append_column_with_offset (&store->scav_line, &other->scav_line, line_offset);
-  append_column_with_offset (&store->scav_cycle, &other->scav_cycle, n_cycles);
+  hs_column_append_column_shifted (&store->scav_line, &other->scav_line, line_offset);
+  hs_column_append_column_shifted (&store->scav_cycle, &other->scav_cycle, n_cycles);
   hs_step_column_append_column (&store->scav_kind, &other->scav_kind);
   hs_step_column_append_column (&store->scav_sequence, &other->scav_sequence);
   hs_column_append_column (&store->scav_released_now_kib, &other->scav_released_now_kib);
