@@ -380,5 +380,25 @@ hs_trace_store_get_memory (const HsTraceStore *store)
   bytes += hs_step_column_get_memory (&store->label);
   bytes += hs_i64_column_get_memory (&store->wall_time_us);
 
+  /* the scavenger table is part of the model too */
+  bytes += hs_column_get_memory (&store->scav_line);
+  bytes += hs_column_get_memory (&store->scav_cycle);
+  bytes += hs_step_column_get_memory (&store->scav_kind);
+  bytes += hs_step_column_get_memory (&store->scav_sequence);
+  bytes += hs_column_get_memory (&store->scav_released_now_kib);
+  bytes += hs_column_get_memory (&store->scav_inuse_kib);
+  bytes += hs_column_get_memory (&store->scav_idle_kib);
+  bytes += hs_column_get_memory (&store->scav_sys_kib);
+  bytes += hs_column_get_memory (&store->scav_released_kib);
+  bytes += hs_column_get_memory (&store->scav_consumed_kib);
+  bytes += hs_column_get_memory (&store->scav_work_kib);
+  bytes += hs_column_get_memory (&store->scav_eager_kib);
+  bytes += hs_column_get_memory (&store->scav_retained_kib);
+  bytes += hs_column_get_memory (&store->scav_util_percent);
+  bytes += hs_i64_column_get_memory (&store->scav_wall_time_us);
+
+  for (guint i = 0; i < store->labels->len; i++)
+    bytes += strlen (g_ptr_array_index (store->labels, i)) + 1;
+
   return bytes;
 }
