@@ -190,11 +190,33 @@ unpack_block (const HsColumn      *column,
               const HsColumnBlock *block,
               guint64             *values)
 {
-  guint width = block_width (block);
+  guint64 base = block->base;
   const guint8 *rows = block_rows (column, block);
 
-  for (guint i = 0; i < BLOCK; i++)
-    values[i] = block->base + unpack_row (rows, width, i);
+  /* one loop per width, so that each is a plain widening loop */
+  switch (block_width (block))
+    {
+    case 1:
+      for (guint i = 0; i < BLOCK; i++)
+        values[i] = base + rows[i];
+      break;
+    case 2:
+      for (guint i = 0; i < BLOCK; i++)
+        values[i] = base + unpack_row (rows, 2, i);
+      break;
+    case 4:
+      for (guint i = 0; i < BLOCK; i++)
+        values[i] = base + unpack_row (rows, 4, i);
+      break;
+    case 8:
+      for (guint i = 0; i < BLOCK; i++)
+        values[i] = base + unpack_row (rows, 8, i);
+      break;
+    default:
+      for (guint i = 0; i < BLOCK; i++)
+        values[i] = base;
+      break;
+    }
 }
 
 static void
@@ -380,6 +402,14 @@ hs_column_append_column_shifted (HsColumn       *column,
 
   if (other->len == 0)
     return;
+
+  if (!column->nonzero && !other->nonzero && offset == 0)
+    {
+      /* zeros after zeros: nothing to encode, only the rows of the new tail to clear */
+      column->len += other->len;
+      memset (column->tail, 0, (column->len % BLOCK) * sizeof (guint64));
+      return;
+    }
 
   if (column->len % BLOCK != 0)
     {
