@@ -862,6 +862,73 @@ read_zone (const char *p,
   return (*p == '-' ? -1 : 1) * (h * 3600 + m * 60);
 }
 
+/*
+ * The local time zone and today's date, per thread. GLib 2.74 looks the local zone up again
+ * on every g_time_zone_new_local() when TZ is unset (environment, /etc/localtime), and a
+ * prefixed log asks for it on every line: that cost 30 times the rest of the line. The
+ * zone is looked up again when TZ changes; the date at most a second after it was read.
+ */
+typedef struct
+{
+  GTimeZone *tz;
+  char      *tz_env;
+  gint64     today_read_at;   /* monotonic µs; 0: not yet */
+  gint       year;
+  gint       month;
+  gint       day;
+} LocalTime;
+
+static void
+local_time_free (gpointer data)
+{
+  LocalTime *local = data;
+
+  g_clear_pointer (&local->tz, g_time_zone_unref);
+  g_free (local->tz_env);
+  g_free (local);
+}
+
+static GPrivate local_time_key = G_PRIVATE_INIT (local_time_free);
+
+static LocalTime *
+get_local_time (void)
+{
+  LocalTime *local = g_private_get (&local_time_key);
+  const char *tz_env = g_getenv ("TZ");
+
+  if (local == NULL)
+    {
+      local = g_new0 (LocalTime, 1);
+      g_private_set (&local_time_key, local);
+    }
+
+  if (local->tz == NULL || g_strcmp0 (local->tz_env, tz_env) != 0)
+    {
+      g_clear_pointer (&local->tz, g_time_zone_unref);
+      g_free (local->tz_env);
+      local->tz = g_time_zone_new_local ();
+      local->tz_env = g_strdup (tz_env);
+      local->today_read_at = 0;
+    }
+
+  return local;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+static gint64
+days_from_civil (gint year,
+                 gint month,
+                 gint day)
+{
+  gint64 y = year - (month <= 2);
+  gint64 era = (y >= 0 ? y : y - 399) / 400;
+  gint64 yoe = y - era * 400;
+  gint64 doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  gint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+  return era * 146097 + doe - 719468;
+}
+
 static gboolean
 make_time (gint          year,
            gint          month,
@@ -875,19 +942,37 @@ make_time (gint          year,
            gsize         length,
            HsLinePrefix *prefix)
 {
-  g_autoptr(GTimeZone) tz = NULL;
-  g_autoptr(GDateTime) dt = NULL;
+  gint64 unix_time;
 
-  if (zone_offset == G_MININT)
-    tz = g_time_zone_new_local ();
+  /*
+   * A fixed offset needs no time zone: the same arithmetic GDateTime does, without two
+   * allocations per line. Offsets of 25 h or more (GLib then takes UTC) and the first and
+   * last years GDateTime supports still go through GLib.
+   */
+  if (zone_offset != G_MININT && ABS (zone_offset) < 25 * 3600 && year > 1 && year < 9999)
+    {
+      if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+        return FALSE;
+      unix_time = days_from_civil (year, month, day) * 86400 + hour * 3600 + minute * 60 +
+                  MIN (second, 59) - zone_offset;
+    }
   else
-    tz = g_time_zone_new_offset (zone_offset);
+    {
+      g_autoptr(GTimeZone) tz = NULL;
+      g_autoptr(GDateTime) dt = NULL;
 
-  dt = g_date_time_new (tz, year, month, day, hour, minute, (gdouble) MIN (second, 59));
-  if (dt == NULL)
-    return FALSE;
+      if (zone_offset == G_MININT)
+        tz = g_time_zone_ref (get_local_time ()->tz);
+      else
+        tz = g_time_zone_new_offset (zone_offset);
 
-  prefix->wall_time_us = g_date_time_to_unix (dt) * G_USEC_PER_SEC + micros;
+      dt = g_date_time_new (tz, year, month, day, hour, minute, (gdouble) MIN (second, 59));
+      if (dt == NULL)
+        return FALSE;
+      unix_time = g_date_time_to_unix (dt);
+    }
+
+  prefix->wall_time_us = unix_time * G_USEC_PER_SEC + micros;
   prefix->has_wall_time = TRUE;
   prefix->time_start = start;
   prefix->time_length = length;
@@ -903,11 +988,20 @@ static gint
 guess_year (gint month,
             gint day)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  gint year = g_date_time_get_year (now);
+  LocalTime *local = get_local_time ();
+  gint64 now_mono = g_get_monotonic_time ();
+  gint year;
 
-  if (month > g_date_time_get_month (now) ||
-      (month == g_date_time_get_month (now) && day > g_date_time_get_day_of_month (now) + 1))
+  if (local->today_read_at == 0 || now_mono - local->today_read_at >= G_USEC_PER_SEC)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now (local->tz);
+
+      g_date_time_get_ymd (now, &local->year, &local->month, &local->day);
+      local->today_read_at = now_mono;
+    }
+
+  year = local->year;
+  if (month > local->month || (month == local->month && day > local->day + 1))
     year--;
 
   return year;
