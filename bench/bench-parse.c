@@ -10,9 +10,11 @@
 #include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "hs-bench-gen.h"
+#include "hs-parser.h"
 #include "hs-trace-loader.h"
 #include "hs-trace.h"
 
@@ -26,17 +28,21 @@
 static int opt_runs = 3;
 static gint64 opt_seed = 1;
 static char *opt_format = NULL;
+static char *opt_prefix = NULL;
 static char *opt_dir = NULL;
 static char *opt_file = NULL;
 static gboolean opt_keep = FALSE;
+static gboolean opt_single = FALSE;
 
 static const GOptionEntry entries[] = {
   { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Best of N runs (default 3)", "N" },
   { "seed", 's', 0, G_OPTION_ARG_INT64, &opt_seed, "Generator seed (default 1)", "SEED" },
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format, "go1.19 (default) or go1.9", "FORMAT" },
+  { "prefix", 'p', 0, G_OPTION_ARG_STRING, &opt_prefix, "Log collector prefix on every line: none (default), docker or syslog", "PREFIX" },
   { "dir", 'd', 0, G_OPTION_ARG_FILENAME, &opt_dir, "Where to write the logs (default: a new temporary directory)", "DIR" },
   { "keep", 'k', 0, G_OPTION_ARG_NONE, &opt_keep, "Keep the generated logs", NULL },
   { "file", 0, 0, G_OPTION_ARG_FILENAME, &opt_file, "Measure this existing log instead of generating", "FILE" },
+  { "single-thread", 0, 0, G_OPTION_ARG_NONE, &opt_single, "Time only the line parser, on one thread, over the file in memory (for profiling)", NULL },
   { NULL }
 };
 
@@ -44,6 +50,19 @@ static double
 now_s (void)
 {
   return (double) g_get_monotonic_time () / G_USEC_PER_SEC;
+}
+
+/* CPU seconds (user + system) of this process's threads, or of its waited-for children. */
+static double
+cpu_s (int who)
+{
+  struct rusage usage;
+
+  if (getrusage (who, &usage) != 0)
+    return 0.0;
+
+  return (double) (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         (double) (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / G_USEC_PER_SEC;
 }
 
 /* A field of /proc/self/status in KiB, or 0 when unavailable. */
@@ -82,17 +101,20 @@ static gboolean
 time_wc (const char *path,
          guint64    *lines,
          double     *seconds,
+         double     *cpu_seconds,
          GError    **error)
 {
   const char *argv[] = { "wc", "-l", path, NULL };
   g_autofree char *out = NULL;
   int status;
+  double cpu_start = cpu_s (RUSAGE_CHILDREN);
   double start = now_s ();
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
                      NULL, NULL, &out, NULL, &status, error))
     return FALSE;
   *seconds = now_s () - start;
+  *cpu_seconds = cpu_s (RUSAGE_CHILDREN) - cpu_start;
 
   if (!g_spawn_check_wait_status (status, error))
     return FALSE;
@@ -106,6 +128,8 @@ typedef struct
   double  wc_s;
   guint64 wc_lines;
   double  parse_s;
+  double  wc_cpu_s;
+  double  parse_cpu_s;
   guint   n_cycles;
   guint   n_events;
   guint64 lines;
@@ -113,6 +137,60 @@ typedef struct
   guint64 peak_kib;
   gboolean peak_reset;
 } Measure;
+
+/*
+ * The parser alone, on this thread, over the whole file already in memory: no reader, no
+ * pool, no merge. Its CPU cost per line is what the loader spreads over the cores.
+ */
+static gboolean
+measure_single_thread (const char  *path,
+                       Measure     *m,
+                       GError     **error)
+{
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
+  const char *data;
+  gsize len;
+
+  if (mapped == NULL)
+    return FALSE;
+  data = g_mapped_file_get_contents (mapped);
+  len = g_mapped_file_get_length (mapped);
+  m->bytes = len;
+  m->wc_s = G_MAXDOUBLE;
+  m->parse_s = G_MAXDOUBLE;
+  m->wc_cpu_s = G_MAXDOUBLE;
+  m->parse_cpu_s = G_MAXDOUBLE;
+
+  m->peak_reset = reset_peak_rss ();
+  for (int run = 0; run < opt_runs; run++)
+    {
+      g_autoptr(HsParser) parser = hs_parser_new ();
+      g_autoptr(HsTraceStore) store = NULL;
+      double wc_s, wc_cpu;
+      double start, cpu_start;
+
+      if (!time_wc (path, &m->wc_lines, &wc_s, &wc_cpu, error))
+        return FALSE;
+      m->wc_s = MIN (m->wc_s, wc_s);
+      m->wc_cpu_s = MIN (m->wc_cpu_s, wc_cpu);
+
+      cpu_start = cpu_s (RUSAGE_SELF);
+      start = now_s ();
+      hs_parser_feed_lines (parser, data, len);
+      hs_parser_finish (parser);
+      m->parse_s = MIN (m->parse_s, now_s () - start);
+      m->parse_cpu_s = MIN (m->parse_cpu_s, cpu_s (RUSAGE_SELF) - cpu_start);
+
+      store = hs_parser_steal_store (parser);
+      m->n_cycles = hs_trace_store_get_n_cycles (store);
+      m->n_events = hs_trace_store_get_n_events (store);
+      m->lines = store->counts.lines;
+      m->model_bytes = hs_trace_store_get_memory (store);
+    }
+  m->peak_kib = proc_status_kib ("VmHWM:");
+
+  return TRUE;
+}
 
 static gboolean
 measure (const char  *path,
@@ -123,6 +201,8 @@ measure (const char  *path,
   GStatBuf st;
 
   memset (m, 0, sizeof *m);
+  if (opt_single)
+    return measure_single_thread (path, m, error);
   if (g_stat (path, &st) != 0)
     {
       int saved = errno;
@@ -136,25 +216,30 @@ measure (const char  *path,
   m->parse_s = G_MAXDOUBLE;
 
   /* warm the page cache; the first wc run is not counted */
-  if (!time_wc (path, &m->wc_lines, &m->wc_s, error))
+  if (!time_wc (path, &m->wc_lines, &m->wc_s, &m->wc_cpu_s, error))
     return FALSE;
   m->wc_s = G_MAXDOUBLE;
+  m->wc_cpu_s = G_MAXDOUBLE;
+  m->parse_cpu_s = G_MAXDOUBLE;
 
   m->peak_reset = reset_peak_rss ();
   for (int run = 0; run < opt_runs; run++)
     {
       g_autoptr(HsTrace) trace = hs_trace_new (path);
-      double wc_s;
-      double start;
+      double wc_s, wc_cpu;
+      double start, cpu_start;
 
-      if (!time_wc (path, &m->wc_lines, &wc_s, error))
+      if (!time_wc (path, &m->wc_lines, &wc_s, &wc_cpu, error))
         return FALSE;
       m->wc_s = MIN (m->wc_s, wc_s);
+      m->wc_cpu_s = MIN (m->wc_cpu_s, wc_cpu);
 
+      cpu_start = cpu_s (RUSAGE_SELF);
       start = now_s ();
       if (!hs_trace_load_file_sync (trace, file, NULL, error))
         return FALSE;
       m->parse_s = MIN (m->parse_s, now_s () - start);
+      m->parse_cpu_s = MIN (m->parse_cpu_s, cpu_s (RUSAGE_SELF) - cpu_start);
 
       m->n_cycles = hs_trace_get_n_cycles (trace);
       m->n_events = hs_trace_get_n_events (trace);
@@ -169,22 +254,23 @@ measure (const char  *path,
 static void
 print_header (void)
 {
-  g_print ("| %-9s | %-6s | %8s | %9s | %8s | %9s | %6s | %8s | %11s | %10s | %11s |\n",
-           "cycles", "format", "MB", "lines", "wc -l s", "parse s", "ratio", "MB/s",
-           "cycles/s", "B/cycle", "peak RSS MiB");
-  g_print ("|-----------|--------|----------|-----------|----------|-----------|--------|"
-           "----------|-------------|------------|--------------|\n");
+  g_print ("| %-8s | %-13s | %7s | %9s | %7s | %7s | %6s | %7s | %7s | %6s | %7s | %9s | %7s | %8s |\n",
+           "cycles", "log", "MB", "lines", "wc -l s", "parse s", "ratio", "wc CPU", "CPU s",
+           "CPU/wc", "MB/s", "cycles/s", "B/cycle", "peak MiB");
+  g_print ("|----------|---------------|---------|-----------|---------|---------|--------|"
+           "---------|---------|--------|---------|-----------|---------|----------|\n");
 }
 
 static void
 print_row (const char    *label,
-           const char    *format,
+           const char    *log,
            const Measure *m)
 {
   double mb = (double) m->bytes / 1e6;
 
-  g_print ("| %-9s | %-6s | %8.1f | %9" G_GUINT64_FORMAT " | %8.3f | %9.3f | %5.1fx | %8.1f | %11.0f | %10.1f | %11.1f%s |\n",
-           label, format, mb, m->lines, m->wc_s, m->parse_s, m->parse_s / m->wc_s,
+  g_print ("| %-8s | %-13s | %7.1f | %9" G_GUINT64_FORMAT " | %7.3f | %7.3f | %5.1fx | %7.3f | %7.3f | %5.1fx | %7.1f | %9.0f | %7.1f | %7.1f%s |\n",
+           label, log, mb, m->lines, m->wc_s, m->parse_s, m->parse_s / m->wc_s,
+           m->wc_cpu_s, m->parse_cpu_s, m->parse_cpu_s / MAX (m->wc_cpu_s, 1e-6),
            mb / m->parse_s, m->n_cycles / m->parse_s,
            m->n_cycles > 0 ? (double) m->model_bytes / m->n_cycles : 0.0,
            (double) m->peak_kib / 1024.0, m->peak_reset ? "" : "*");
@@ -214,11 +300,14 @@ check_counts (const Measure         *m,
 static gboolean
 run_size (const char    *dir,
           HsBenchFormat  format,
+          HsBenchPrefix  prefix,
           guint64        n_cycles,
           GError       **error)
 {
-  g_autofree char *name = g_strdup_printf ("gctrace-%s-%" G_GUINT64_FORMAT ".log",
-                                           hs_bench_format_to_string (format), n_cycles);
+  g_autofree char *log = prefix == HS_BENCH_PREFIX_NONE ?
+    g_strdup (hs_bench_format_to_string (format)) :
+    g_strdup_printf ("%s+%s", hs_bench_format_to_string (format), hs_bench_prefix_to_string (prefix));
+  g_autofree char *name = g_strdup_printf ("gctrace-%s-%" G_GUINT64_FORMAT ".log", log, n_cycles);
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autofree char *label = g_strdup_printf ("%" G_GUINT64_FORMAT, n_cycles);
   HsBenchGenStats stats;
@@ -235,7 +324,7 @@ run_size (const char    *dir,
                    g_strerror (saved));
       return FALSE;
     }
-  ok = hs_bench_generate (out, format, n_cycles, (guint64) opt_seed, &stats);
+  ok = hs_bench_generate (out, format, prefix, n_cycles, (guint64) opt_seed, &stats);
   if (fclose (out) != 0 || !ok)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, "%s: write failed", path);
@@ -245,7 +334,7 @@ run_size (const char    *dir,
 
   ok = measure (path, &m, error) && check_counts (&m, &stats, error);
   if (ok)
-    print_row (label, hs_bench_format_to_string (format), &m);
+    print_row (label, log, &m);
 
   if (!opt_keep)
     g_unlink (path);
@@ -261,6 +350,7 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *tmp_dir = NULL;
   HsBenchFormat format = HS_BENCH_FORMAT_GO119;
+  HsBenchPrefix prefix = HS_BENCH_PREFIX_NONE;
   const char *dir;
 
   g_option_context_set_summary (context,
@@ -275,6 +365,11 @@ main (int    argc,
   if (opt_format != NULL && !hs_bench_format_from_string (opt_format, &format))
     {
       g_printerr ("unknown format “%s”: use go1.19 or go1.9\n", opt_format);
+      return 2;
+    }
+  if (opt_prefix != NULL && !hs_bench_prefix_from_string (opt_prefix, &prefix))
+    {
+      g_printerr ("unknown prefix “%s”: use none, docker or syslog\n", opt_prefix);
       return 2;
     }
   opt_runs = MAX (1, opt_runs);
@@ -323,7 +418,7 @@ main (int    argc,
               g_printerr ("not a number of cycles: “%s”\n", argv[i]);
               return 2;
             }
-          if (!run_size (dir, format, n, &error))
+          if (!run_size (dir, format, prefix, n, &error))
             {
               g_printerr ("%s\n", error->message);
               return 1;

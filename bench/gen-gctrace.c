@@ -15,12 +15,15 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   gint64 seed = 1;
   char *format_name = NULL;
+  char *prefix_name = NULL;
   HsBenchFormat format = HS_BENCH_FORMAT_GO119;
+  HsBenchPrefix prefix = HS_BENCH_PREFIX_NONE;
   HsBenchGenStats stats;
   guint64 n;
   const GOptionEntry entries[] = {
     { "seed", 's', 0, G_OPTION_ARG_INT64, &seed, "Generator seed (default 1)", "SEED" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, "go1.19 (default) or go1.9", "FORMAT" },
+    { "prefix", 'p', 0, G_OPTION_ARG_STRING, &prefix_name, "Log collector prefix: none (default), docker or syslog", "PREFIX" },
     { NULL }
   };
 
@@ -36,13 +39,18 @@ main (int    argc,
       g_printerr ("unknown format “%s”: use go1.19 or go1.9\n", format_name);
       return 2;
     }
+  if (prefix_name != NULL && !hs_bench_prefix_from_string (prefix_name, &prefix))
+    {
+      g_printerr ("unknown prefix “%s”: use none, docker or syslog\n", prefix_name);
+      return 2;
+    }
   if (argc != 2 || (n = g_ascii_strtoull (argv[1], NULL, 10)) == 0)
     {
-      g_printerr ("usage: %s [--format=go1.19|go1.9] [--seed=SEED] CYCLES > FILE\n", argv[0]);
+      g_printerr ("usage: %s [--format=go1.19|go1.9] [--prefix=none|docker|syslog] [--seed=SEED] CYCLES > FILE\n", argv[0]);
       return 2;
     }
 
-  if (!hs_bench_generate (stdout, format, n, (guint64) seed, &stats) || fflush (stdout) != 0)
+  if (!hs_bench_generate (stdout, format, prefix, n, (guint64) seed, &stats) || fflush (stdout) != 0)
     {
       g_printerr ("write failed\n");
       return 1;

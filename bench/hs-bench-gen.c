@@ -101,6 +101,7 @@ typedef struct
 {
   FILE            *out;
   HsBenchFormat    format;
+  HsBenchPrefix    prefix;
   Rng              rng;
   HsBenchGenStats *stats;
   gboolean         ok;
@@ -115,16 +116,58 @@ typedef struct
   guint64          scvg_count;
   guint64          sys_mb;
   guint64          released_mb;
+  guint64          next_scvg_ms;
 } Gen;
+
+static const char * const month_names[] = {
+  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+};
+
+/* The collector's time stamp: the process started 2026-11-30 00:00:00 UTC. */
+static int
+format_prefix (Gen  *gen,
+               char *buf,
+               gsize size)
+{
+  guint64 ms = gen->t_ms;
+  guint64 secs = ms / 1000;
+  guint hour = (guint) (secs / 3600 % 24);
+  guint minute = (guint) (secs / 60 % 60);
+  guint second = (guint) (secs % 60);
+  guint day = 30 + (guint) (secs / 86400);
+
+  switch (gen->prefix)
+    {
+    case HS_BENCH_PREFIX_DOCKER:
+      /* past the end of the month the day rolls over in December: a valid date either way */
+      return g_snprintf (buf, size, "2026-%02u-%02uT%02u:%02u:%02u.%03u%06uZ ",
+                         day > 30 ? 12u : 11u, day > 30 ? (day - 30 - 1) % 31 + 1 : day,
+                         hour, minute, second, (guint) (ms % 1000),
+                         /* not from the generator's sequence: every prefix, same log */
+                         (guint) (gen->stats->lines * 2654435761u % 1000000));
+    case HS_BENCH_PREFIX_SYSLOG:
+      return g_snprintf (buf, size, "%s %2u %02u:%02u:%02u web-3 gosrv[4242]: ",
+                         month_names[day > 30 ? 11 : 10], day > 30 ? (day - 30 - 1) % 31 + 1 : day,
+                         hour, minute, second);
+    case HS_BENCH_PREFIX_NONE:
+    default:
+      return 0;
+    }
+}
 
 static void
 emit (Gen        *gen,
       const char *line,
       int         len)
 {
-  if (len < 0 || fwrite (line, 1, (gsize) len, gen->out) != (gsize) len)
+  char prefix[96];
+  int prefix_len = format_prefix (gen, prefix, sizeof prefix);
+
+  if (len < 0 || prefix_len < 0 ||
+      fwrite (prefix, 1, (gsize) prefix_len, gen->out) != (gsize) prefix_len ||
+      fwrite (line, 1, (gsize) len, gen->out) != (gsize) len)
     gen->ok = FALSE;
-  gen->stats->bytes += (guint64) len;
+  gen->stats->bytes += (guint64) len + (guint64) prefix_len;
   gen->stats->lines++;
 }
 
@@ -289,14 +332,44 @@ hs_bench_format_to_string (HsBenchFormat format)
   return format == HS_BENCH_FORMAT_GO119 ? "go1.19" : "go1.9";
 }
 
+gboolean
+hs_bench_prefix_from_string (const char    *name,
+                             HsBenchPrefix *prefix)
+{
+  if (g_strcmp0 (name, "none") == 0)
+    *prefix = HS_BENCH_PREFIX_NONE;
+  else if (g_strcmp0 (name, "docker") == 0)
+    *prefix = HS_BENCH_PREFIX_DOCKER;
+  else if (g_strcmp0 (name, "syslog") == 0)
+    *prefix = HS_BENCH_PREFIX_SYSLOG;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+const char *
+hs_bench_prefix_to_string (HsBenchPrefix prefix)
+{
+  switch (prefix)
+    {
+    case HS_BENCH_PREFIX_DOCKER: return "docker";
+    case HS_BENCH_PREFIX_SYSLOG: return "syslog";
+    case HS_BENCH_PREFIX_NONE:
+    default: return "none";
+    }
+}
+
 /*
- * Writes @n_cycles GC cycles to @out. Per cycle: ~6% chance of a program log line before
+ * Writes @n_cycles GC cycles to @out, each line after @prefix. Per cycle: ~6% chance of a program log line before
  * it, 0.2% of a "GC forced" marker (the next cycle is the periodic one), 0.05% of a
- * runtime.GC() "(forced)" cycle, and 0, 1 or 2 scavenger events after it (1 on average).
+ * runtime.GC() "(forced)" cycle, and after it 0, 1 or 2 scav lines (1 on average) for Go
+ * 1.19, or a scvgN pair when 2.5 minutes of run time have passed for Go 1.9.
  */
 gboolean
 hs_bench_generate (FILE            *out,
                    HsBenchFormat    format,
+                   HsBenchPrefix    prefix,
                    guint64          n_cycles,
                    guint64          seed,
                    HsBenchGenStats *stats)
@@ -306,6 +379,7 @@ hs_bench_generate (FILE            *out,
   memset (stats, 0, sizeof *stats);
   gen.out = out;
   gen.format = format;
+  gen.prefix = prefix;
   gen.rng.state = seed;
   gen.stats = stats;
   gen.ok = TRUE;
@@ -314,6 +388,7 @@ hs_bench_generate (FILE            *out,
   gen.procs = 8;
   gen.globals_mb = 1;
   gen.sys_mb = 450;
+  gen.next_scvg_ms = 150000;
 
   for (guint64 n = 1; n <= n_cycles && gen.ok; n++)
     {
@@ -335,8 +410,18 @@ hs_bench_generate (FILE            *out,
 
       emit_gc_line (&gen, n, rng_below (&gen.rng, 2000) == 0);
 
-      r = rng_below (&gen.rng, 100);
-      n_scav = r < 15 ? 0 : r < 85 ? 1 : 2;
+      if (format == HS_BENCH_FORMAT_GO119)
+        {
+          r = rng_below (&gen.rng, 100);
+          n_scav = r < 15 ? 0 : r < 85 ? 1 : 2;
+        }
+      else
+        {
+          /* the Go 1.9 scavenger wakes every 2.5 minutes of run time */
+          for (n_scav = 0; gen.t_ms >= gen.next_scvg_ms; n_scav++)
+            gen.next_scvg_ms += 150000;
+          n_scav = MIN (n_scav, 1);
+        }
       for (guint64 i = 0; i < n_scav; i++)
         emit_scav (&gen);
     }
