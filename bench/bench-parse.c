@@ -97,31 +97,6 @@ reset_peak_rss (void)
   return g_close (fd, NULL) && ok;
 }
 
-static gboolean
-time_wc (const char *path,
-         guint64    *lines,
-         double     *seconds,
-         double     *cpu_seconds,
-         GError    **error)
-{
-  const char *argv[] = { "wc", "-l", path, NULL };
-  g_autofree char *out = NULL;
-  int status;
-  double cpu_start = cpu_s (RUSAGE_CHILDREN);
-  double start = now_s ();
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, &out, NULL, &status, error))
-    return FALSE;
-  *seconds = now_s () - start;
-  *cpu_seconds = cpu_s (RUSAGE_CHILDREN) - cpu_start;
-
-  if (!g_spawn_check_wait_status (status, error))
-    return FALSE;
-  *lines = g_ascii_strtoull (out, NULL, 10);
-  return TRUE;
-}
-
 typedef struct
 {
   guint64 bytes;
@@ -137,6 +112,65 @@ typedef struct
   guint64 peak_kib;
   gboolean peak_reset;
 } Measure;
+
+/* Runs `wc -l` on @path and keeps its best wall and CPU times in @m. */
+static gboolean
+time_wc (const char  *path,
+         Measure     *m,
+         GError     **error)
+{
+  const char *argv[] = { "wc", "-l", path, NULL };
+  g_autofree char *out = NULL;
+  int status;
+  double cpu_start = cpu_s (RUSAGE_CHILDREN);
+  double start = now_s ();
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, error))
+    return FALSE;
+  m->wc_s = MIN (m->wc_s, now_s () - start);
+  m->wc_cpu_s = MIN (m->wc_cpu_s, cpu_s (RUSAGE_CHILDREN) - cpu_start);
+
+  if (!g_spawn_check_wait_status (status, error))
+    return FALSE;
+  m->wc_lines = g_ascii_strtoull (out, NULL, 10);
+  return TRUE;
+}
+
+typedef struct
+{
+  double wall;
+  double cpu;
+} Stopwatch;
+
+static void
+stopwatch_start (Stopwatch *watch)
+{
+  watch->cpu = cpu_s (RUSAGE_SELF);
+  watch->wall = now_s ();
+}
+
+/* Keeps the best wall and CPU times of the load in @m. */
+static void
+stopwatch_stop (const Stopwatch *watch,
+                Measure         *m)
+{
+  m->parse_s = MIN (m->parse_s, now_s () - watch->wall);
+  m->parse_cpu_s = MIN (m->parse_cpu_s, cpu_s (RUSAGE_SELF) - watch->cpu);
+}
+
+/* Every time starts unmeasured: the best of the runs is kept. */
+static void
+measure_init (Measure *m,
+              guint64  bytes)
+{
+  memset (m, 0, sizeof *m);
+  m->bytes = bytes;
+  m->wc_s = G_MAXDOUBLE;
+  m->parse_s = G_MAXDOUBLE;
+  m->wc_cpu_s = G_MAXDOUBLE;
+  m->parse_cpu_s = G_MAXDOUBLE;
+}
 
 /*
  * The parser alone, on this thread, over the whole file already in memory: no reader, no
@@ -155,31 +189,22 @@ measure_single_thread (const char  *path,
     return FALSE;
   data = g_mapped_file_get_contents (mapped);
   len = g_mapped_file_get_length (mapped);
-  m->bytes = len;
-  m->wc_s = G_MAXDOUBLE;
-  m->parse_s = G_MAXDOUBLE;
-  m->wc_cpu_s = G_MAXDOUBLE;
-  m->parse_cpu_s = G_MAXDOUBLE;
+  measure_init (m, len);
 
   m->peak_reset = reset_peak_rss ();
   for (int run = 0; run < opt_runs; run++)
     {
       g_autoptr(HsParser) parser = hs_parser_new ();
       g_autoptr(HsTraceStore) store = NULL;
-      double wc_s, wc_cpu;
-      double start, cpu_start;
+      Stopwatch watch;
 
-      if (!time_wc (path, &m->wc_lines, &wc_s, &wc_cpu, error))
+      if (!time_wc (path, m, error))
         return FALSE;
-      m->wc_s = MIN (m->wc_s, wc_s);
-      m->wc_cpu_s = MIN (m->wc_cpu_s, wc_cpu);
 
-      cpu_start = cpu_s (RUSAGE_SELF);
-      start = now_s ();
+      stopwatch_start (&watch);
       hs_parser_feed_lines (parser, data, len);
       hs_parser_finish (parser);
-      m->parse_s = MIN (m->parse_s, now_s () - start);
-      m->parse_cpu_s = MIN (m->parse_cpu_s, cpu_s (RUSAGE_SELF) - cpu_start);
+      stopwatch_stop (&watch, m);
 
       store = hs_parser_steal_store (parser);
       m->n_cycles = hs_trace_store_get_n_cycles (store);
@@ -200,7 +225,6 @@ measure (const char  *path,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GStatBuf st;
 
-  memset (m, 0, sizeof *m);
   if (opt_single)
     return measure_single_thread (path, m, error);
   if (g_stat (path, &st) != 0)
@@ -211,35 +235,25 @@ measure (const char  *path,
                    g_strerror (saved));
       return FALSE;
     }
-  m->bytes = (guint64) st.st_size;
-  m->wc_s = G_MAXDOUBLE;
-  m->parse_s = G_MAXDOUBLE;
-
   /* warm the page cache; the first wc run is not counted */
-  if (!time_wc (path, &m->wc_lines, &m->wc_s, &m->wc_cpu_s, error))
+  measure_init (m, (guint64) st.st_size);
+  if (!time_wc (path, m, error))
     return FALSE;
-  m->wc_s = G_MAXDOUBLE;
-  m->wc_cpu_s = G_MAXDOUBLE;
-  m->parse_cpu_s = G_MAXDOUBLE;
+  measure_init (m, (guint64) st.st_size);
 
   m->peak_reset = reset_peak_rss ();
   for (int run = 0; run < opt_runs; run++)
     {
       g_autoptr(HsTrace) trace = hs_trace_new (path);
-      double wc_s, wc_cpu;
-      double start, cpu_start;
+      Stopwatch watch;
 
-      if (!time_wc (path, &m->wc_lines, &wc_s, &wc_cpu, error))
+      if (!time_wc (path, m, error))
         return FALSE;
-      m->wc_s = MIN (m->wc_s, wc_s);
-      m->wc_cpu_s = MIN (m->wc_cpu_s, wc_cpu);
 
-      cpu_start = cpu_s (RUSAGE_SELF);
-      start = now_s ();
+      stopwatch_start (&watch);
       if (!hs_trace_load_file_sync (trace, file, NULL, error))
         return FALSE;
-      m->parse_s = MIN (m->parse_s, now_s () - start);
-      m->parse_cpu_s = MIN (m->parse_cpu_s, cpu_s (RUSAGE_SELF) - cpu_start);
+      stopwatch_stop (&watch, m);
 
       m->n_cycles = hs_trace_get_n_cycles (trace);
       m->n_events = hs_trace_get_n_events (trace);
