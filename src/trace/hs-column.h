@@ -32,7 +32,7 @@ typedef struct
   guint8        *bytes;       /* the packed rows of every full block */
   gsize          n_bytes;
   gsize          bytes_cap;
-  HsColumnBlock *blocks;      /* NULL while every row is 0 */
+  HsColumnBlock *blocks;      /* NULL while every row of the full blocks is 0 */
   gsize          blocks_cap;
   gsize          len;
   gboolean       nonzero;     /* some row is not 0 */
