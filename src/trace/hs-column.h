@@ -7,22 +7,36 @@
 G_BEGIN_DECLS
 
 /*
- * HsColumn: one unsigned 64-bit value per row, stored in 32 bits.
+ * HsColumn: one unsigned 64-bit value per row, exact, in 1 to 2 bytes per row for most fields.
  *
- * Nearly every value in a GC trace fits in 32 bits (MiB of heap, µs of a phase), but the
- * runtime prints uint64 and a few real values do not fit (GOGC=off prints a goal of
- * 17592186044415 MB). Those rows hold the escape value and their exact value lives in a
- * sorted side array, so the column stays 4 bytes per row and still exact.
+ * Rows are stored in blocks of HS_COLUMN_BLOCK: each full block keeps its smallest value
+ * and every row as the difference to it, in the fewest whole bytes (0, 1, 2, 4 or 8) that
+ * hold the block's range. Neighbouring GC cycles print similar numbers (heap sizes, phase
+ * times, line numbers, @T), so most blocks need 1 or 2 bytes per row, and the rare uint64
+ * the runtime prints (GOGC=off: a goal of 17592186044415 MB) only widens its own block.
+ * Rows after the last full block wait in @tail as printed. Any row is read in constant time.
  *
  * A column whose rows are all zero allocates nothing: optional fields (the Go 1.5 extra
  * phases, stacks before Go 1.18) cost no memory in traces that lack them.
  */
+#define HS_COLUMN_BLOCK 64
+
 typedef struct
 {
-  guint32 *data;      /* NULL while every row is 0 */
-  gsize    len;
-  gsize    cap;
-  GArray  *overflow;  /* HsColumnOverflow, sorted by row; NULL when none */
+  guint64 base;       /* smallest value of the block */
+  guint64 offset;     /* of its rows in bytes << 4 | bytes per row (0, 1, 2, 4, 8) */
+} HsColumnBlock;
+
+typedef struct
+{
+  guint8        *bytes;       /* the packed rows of every full block */
+  gsize          n_bytes;
+  gsize          bytes_cap;
+  HsColumnBlock *blocks;      /* NULL while every row of the full blocks is 0 */
+  gsize          blocks_cap;
+  gsize          len;
+  gboolean       nonzero;     /* some row is not 0 */
+  guint64        tail[HS_COLUMN_BLOCK];  /* rows len − len % HS_COLUMN_BLOCK … len − 1 */
 } HsColumn;
 
 /*
@@ -35,19 +49,11 @@ typedef struct
   gsize   len;
 } HsStepColumn;
 
-/* HsI64Column: signed 64-bit values, allocated on the first non-zero row. */
+/* HsI64Column: signed 64-bit values, stored as their two's complement in an HsColumn. */
 typedef struct
 {
-  gint64 *data;
-  gsize   len;
-  gsize   cap;
+  HsColumn column;
 } HsI64Column;
-
-typedef struct
-{
-  guint64 row;
-  guint64 value;
-} HsColumnOverflow;
 
 typedef struct
 {
@@ -58,6 +64,9 @@ typedef struct
 void     hs_column_clear          (HsColumn       *column);
 void     hs_column_append         (HsColumn       *column,
                                    guint64         value);
+void     hs_column_append_values  (HsColumn       *column,
+                                   const guint64  *values,
+                                   gsize           n_values);
 guint64  hs_column_get            (const HsColumn *column,
                                    gsize           row);
 void     hs_column_add_scaled     (const HsColumn *column,
@@ -70,9 +79,34 @@ void     hs_column_set            (HsColumn       *column,
                                    guint64         value);
 void     hs_column_append_column  (HsColumn       *column,
                                    const HsColumn *other);
+void     hs_column_append_column_shifted (HsColumn       *column,
+                                          const HsColumn *other,
+                                          guint64         offset);
 void     hs_column_reserve        (HsColumn       *column,
                                    gsize           n_rows);
 gsize    hs_column_get_memory     (const HsColumn *column);
+
+/*
+ * hs_column_append() without a call unless the row completes a block: the store appends
+ * some 25 values per GC line.
+ */
+static inline void
+hs_column_push (HsColumn *column,
+                guint64   value)
+{
+  gsize i = column->len % HS_COLUMN_BLOCK;
+
+  if G_LIKELY (i < HS_COLUMN_BLOCK - 1)
+    {
+      column->tail[i] = value;
+      column->nonzero |= value != 0;
+      column->len++;
+    }
+  else
+    {
+      hs_column_append (column, value);
+    }
+}
 
 typedef guint64 (*HsStepMapFunc) (guint64  value,
                                   gpointer user_data);

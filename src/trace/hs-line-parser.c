@@ -37,12 +37,62 @@ is_word_char (char ch)
   return g_ascii_isalnum (ch) || ch == '_';
 }
 
-static inline gboolean
+/*
+ * The literals are short and known at compile time. Once inlined, this compares them a word
+ * at a time against constants, where a call to memcmp per literal cost more than the
+ * comparison itself.
+ */
+static G_ALWAYS_INLINE inline gboolean
+same_bytes (const char *p,
+            const char *text,
+            gsize       len)
+{
+  while (len >= 8)
+    {
+      guint64 a, b;
+
+      memcpy (&a, p, 8);
+      memcpy (&b, text, 8);
+      if (a != b)
+        return FALSE;
+      p += 8;
+      text += 8;
+      len -= 8;
+    }
+  if (len >= 4)
+    {
+      guint32 a, b;
+
+      memcpy (&a, p, 4);
+      memcpy (&b, text, 4);
+      if (a != b)
+        return FALSE;
+      p += 4;
+      text += 4;
+      len -= 4;
+    }
+  if (len >= 2)
+    {
+      guint16 a, b;
+
+      memcpy (&a, p, 2);
+      memcpy (&b, text, 2);
+      if (a != b)
+        return FALSE;
+      p += 2;
+      text += 2;
+      len -= 2;
+    }
+
+  return len == 0 || *p == *text;
+}
+
+static G_ALWAYS_INLINE inline gboolean
 literal (Cursor     *c,
          const char *text,
          gsize       len)
 {
-  if ((gsize) (c->end - c->p) < len || memcmp (c->p, text, len) != 0)
+  if ((gsize) (c->end - c->p) < len || !same_bytes (c->p, text, len))
     return FALSE;
 
   c->p += len;
@@ -51,34 +101,48 @@ literal (Cursor     *c,
 
 #define LIT(c, s) literal ((c), (s), sizeof (s) - 1)
 
-static inline gboolean
+static G_ALWAYS_INLINE inline gboolean
 peek_literal (const Cursor *c,
               const char   *text,
               gsize         len)
 {
-  return (gsize) (c->end - c->p) >= len && memcmp (c->p, text, len) == 0;
+  return (gsize) (c->end - c->p) >= len && same_bytes (c->p, text, len);
 }
 
 #define PEEK(c, s) peek_literal ((c), (s), sizeof (s) - 1)
 
-static inline gboolean
+/* 19 decimal digits always fit in 64 bits: only longer numbers need the overflow check. */
+#define SAFE_DIGITS 19
+
+static G_ALWAYS_INLINE inline gboolean
 read_u64 (Cursor  *c,
           guint64 *value)
 {
   guint64 v = 0;
   const char *start = c->p;
+  const char *p = start;
+  const char *safe_end = (gsize) (c->end - start) > SAFE_DIGITS ? start + SAFE_DIGITS : c->end;
+  guint digit;
 
-  while (c->p < c->end && is_digit (*c->p))
+  while (p < safe_end && (digit = (guint) (guchar) *p - '0') <= 9)
     {
-      guint digit = (guint) (*c->p - '0');
-
-      if (v > (G_MAXUINT64 - digit) / 10)
-        return FALSE;
       v = v * 10 + digit;
-      c->p++;
+      p++;
     }
 
-  if (c->p == start)
+  while (p < c->end && (digit = (guint) (guchar) *p - '0') <= 9)
+    {
+      if (v > (G_MAXUINT64 - digit) / 10)
+        {
+          c->p = p;
+          return FALSE;
+        }
+      v = v * 10 + digit;
+      p++;
+    }
+
+  c->p = p;
+  if (p == start)
     return FALSE;
 
   *value = v;
@@ -111,7 +175,7 @@ read_hex (Cursor  *c,
  * A decimal with an optional fraction, scaled by 10^@decimals and truncated, as the runtime
  * truncates (fmtNSAsMS prints at most 3 decimals; more are tolerated and dropped).
  */
-static inline gboolean
+static G_ALWAYS_INLINE inline gboolean
 read_fixed (Cursor  *c,
             guint    decimals,
             guint64 *value)
@@ -120,6 +184,8 @@ read_fixed (Cursor  *c,
   guint64 fraction = 0;
   guint n = 0;
   guint64 scale = 1;
+  const char *p;
+  guint digit;
 
   if (!read_u64 (c, &whole))
     return FALSE;
@@ -127,21 +193,26 @@ read_fixed (Cursor  *c,
   for (guint i = 0; i < decimals; i++)
     scale *= 10;
 
-  if (c->p < c->end && *c->p == '.')
+  p = c->p;
+  if (p < c->end && *p == '.')
     {
-      c->p++;
-      if (at_end (c) || !is_digit (*c->p))
-        return FALSE;
-      while (c->p < c->end && is_digit (*c->p))
+      p++;
+      if (p >= c->end || !is_digit (*p))
+        {
+          c->p = p;
+          return FALSE;
+        }
+      while (p < c->end && (digit = (guint) (guchar) *p - '0') <= 9)
         {
           if (n < decimals)
             {
-              fraction = fraction * 10 + (guint64) (*c->p - '0');
+              fraction = fraction * 10 + digit;
               n++;
             }
-          c->p++;
+          p++;
         }
     }
+  c->p = p;
 
   for (; n < decimals; n++)
     fraction *= 10;
@@ -153,7 +224,7 @@ read_fixed (Cursor  *c,
   return TRUE;
 }
 
-static inline gboolean
+static G_ALWAYS_INLINE inline gboolean
 read_ms_as_us (Cursor  *c,
                guint64 *us)
 {
@@ -473,7 +544,7 @@ typedef enum
   ANCHOR_OTHER,
 } Anchor;
 
-static gboolean
+static G_ALWAYS_INLINE inline gboolean
 digits_then (const char *p,
              const char *end,
              const char *text,
@@ -484,7 +555,7 @@ digits_then (const char *p,
   while (q < end && is_digit (*q))
     q++;
 
-  return q > p && (gsize) (end - q) >= len && memcmp (q, text, len) == 0;
+  return q > p && (gsize) (end - q) >= len && same_bytes (q, text, len);
 }
 
 #define DIGITS_THEN(p, end, s) digits_then ((p), (end), (s), sizeof (s) - 1)
@@ -516,7 +587,7 @@ anchor_at (const char *p,
 {
   gsize left = (gsize) (end - p);
 
-#define STARTS(s) (left >= sizeof (s) - 1 && memcmp (p, (s), sizeof (s) - 1) == 0)
+#define STARTS(s) (left >= sizeof (s) - 1 && same_bytes (p, (s), sizeof (s) - 1))
   switch (*p)
     {
     case 'g':
@@ -791,6 +862,73 @@ read_zone (const char *p,
   return (*p == '-' ? -1 : 1) * (h * 3600 + m * 60);
 }
 
+/*
+ * The local time zone and today's date, per thread. GLib 2.74 looks the local zone up again
+ * on every g_time_zone_new_local() when TZ is unset (environment, /etc/localtime), and a
+ * prefixed log asks for it on every line: that cost 30 times the rest of the line. The
+ * zone is looked up again when TZ changes; the date at most a second after it was read.
+ */
+typedef struct
+{
+  GTimeZone *tz;
+  char      *tz_env;
+  gint64     today_read_at;   /* monotonic µs; 0: not yet */
+  gint       year;
+  gint       month;
+  gint       day;
+} LocalTime;
+
+static void
+local_time_free (gpointer data)
+{
+  LocalTime *local = data;
+
+  g_clear_pointer (&local->tz, g_time_zone_unref);
+  g_free (local->tz_env);
+  g_free (local);
+}
+
+static GPrivate local_time_key = G_PRIVATE_INIT (local_time_free);
+
+static LocalTime *
+get_local_time (void)
+{
+  LocalTime *local = g_private_get (&local_time_key);
+  const char *tz_env = g_getenv ("TZ");
+
+  if (local == NULL)
+    {
+      local = g_new0 (LocalTime, 1);
+      g_private_set (&local_time_key, local);
+    }
+
+  if (local->tz == NULL || g_strcmp0 (local->tz_env, tz_env) != 0)
+    {
+      g_clear_pointer (&local->tz, g_time_zone_unref);
+      g_free (local->tz_env);
+      local->tz = g_time_zone_new_local ();
+      local->tz_env = g_strdup (tz_env);
+      local->today_read_at = 0;
+    }
+
+  return local;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+static gint64
+days_from_civil (gint year,
+                 gint month,
+                 gint day)
+{
+  gint64 y = year - (month <= 2);
+  gint64 era = (y >= 0 ? y : y - 399) / 400;
+  gint64 yoe = y - era * 400;
+  gint64 doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  gint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+  return era * 146097 + doe - 719468;
+}
+
 static gboolean
 make_time (gint          year,
            gint          month,
@@ -804,19 +942,37 @@ make_time (gint          year,
            gsize         length,
            HsLinePrefix *prefix)
 {
-  g_autoptr(GTimeZone) tz = NULL;
-  g_autoptr(GDateTime) dt = NULL;
+  gint64 unix_time;
 
-  if (zone_offset == G_MININT)
-    tz = g_time_zone_new_local ();
+  /*
+   * A fixed offset needs no time zone: the same arithmetic GDateTime does, without two
+   * allocations per line. Offsets of 25 h or more (GLib then takes UTC) and the first and
+   * last years GDateTime supports still go through GLib.
+   */
+  if (zone_offset != G_MININT && ABS (zone_offset) < 25 * 3600 && year > 1 && year < 9999)
+    {
+      if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+        return FALSE;
+      unix_time = days_from_civil (year, month, day) * 86400 + hour * 3600 + minute * 60 +
+                  MIN (second, 59) - zone_offset;
+    }
   else
-    tz = g_time_zone_new_offset (zone_offset);
+    {
+      g_autoptr(GTimeZone) tz = NULL;
+      g_autoptr(GDateTime) dt = NULL;
 
-  dt = g_date_time_new (tz, year, month, day, hour, minute, (gdouble) MIN (second, 59));
-  if (dt == NULL)
-    return FALSE;
+      if (zone_offset == G_MININT)
+        tz = g_time_zone_ref (get_local_time ()->tz);
+      else
+        tz = g_time_zone_new_offset (zone_offset);
 
-  prefix->wall_time_us = g_date_time_to_unix (dt) * G_USEC_PER_SEC + micros;
+      dt = g_date_time_new (tz, year, month, day, hour, minute, (gdouble) MIN (second, 59));
+      if (dt == NULL)
+        return FALSE;
+      unix_time = g_date_time_to_unix (dt);
+    }
+
+  prefix->wall_time_us = unix_time * G_USEC_PER_SEC + micros;
   prefix->has_wall_time = TRUE;
   prefix->time_start = start;
   prefix->time_length = length;
@@ -832,11 +988,20 @@ static gint
 guess_year (gint month,
             gint day)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  gint year = g_date_time_get_year (now);
+  LocalTime *local = get_local_time ();
+  gint64 now_mono = g_get_monotonic_time ();
+  gint year;
 
-  if (month > g_date_time_get_month (now) ||
-      (month == g_date_time_get_month (now) && day > g_date_time_get_day_of_month (now) + 1))
+  if (local->today_read_at == 0 || now_mono - local->today_read_at >= G_USEC_PER_SEC)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now (local->tz);
+
+      g_date_time_get_ymd (now, &local->year, &local->month, &local->day);
+      local->today_read_at = now_mono;
+    }
+
+  year = local->year;
+  if (month > local->month || (month == local->month && day > local->day + 1))
     year--;
 
   return year;

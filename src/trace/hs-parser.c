@@ -33,6 +33,14 @@ struct _HsParser
   gboolean      has_previous;
   guint64       previous_number;
   guint64       previous_time_ms;
+
+  /* The prefix bytes (around its time) of the last labelled line and the label they gave:
+   * a prefixed log repeats its prefix on every line, and a label costs allocations. */
+  GString      *label_key;
+  gsize         label_key_split;    /* bytes before the time; the rest follow it */
+  gboolean      label_key_has_time;
+  guint         label_key_id;
+  gboolean      label_key_valid;
 };
 
 HsParser *
@@ -43,6 +51,7 @@ hs_parser_new (void)
   parser->store = hs_trace_store_new ();
   parser->torn_head = g_string_new (NULL);
   parser->torn_text = g_string_new (NULL);
+  parser->label_key = g_string_new (NULL);
 
   return parser;
 }
@@ -54,6 +63,7 @@ hs_parser_free (HsParser *parser)
   g_string_free (parser->torn_head, TRUE);
   g_string_free (parser->torn_text, TRUE);
   g_free (parser->torn_label);
+  g_string_free (parser->label_key, TRUE);
   g_free (parser);
 }
 
@@ -70,6 +80,8 @@ hs_parser_steal_store (HsParser *parser)
   HsTraceStore *store = g_steal_pointer (&parser->store);
 
   parser->store = hs_trace_store_new ();
+  /* label ids belong to the store that was handed over */
+  parser->label_key_valid = FALSE;
   return store;
 }
 
@@ -85,12 +97,45 @@ label_for (HsParser           *parser,
            const HsLinePrefix *prefix)
 {
   g_autofree char *label = NULL;
+  const char *after;
+  gsize before_len, after_len;
 
   if (prefix->record_offset == 0)
     return 0;
 
+  /* the label is made of the prefix without its time: the bytes before and after it */
+  if (prefix->has_wall_time)
+    {
+      before_len = prefix->time_start;
+      after = line + prefix->time_start + prefix->time_length;
+      after_len = prefix->record_offset - prefix->time_start - prefix->time_length;
+    }
+  else
+    {
+      before_len = prefix->record_offset;
+      after = line + prefix->record_offset;
+      after_len = 0;
+    }
+
+  if (parser->label_key_valid &&
+      parser->label_key_has_time == prefix->has_wall_time &&
+      parser->label_key_split == before_len &&
+      parser->label_key->len == before_len + after_len &&
+      memcmp (parser->label_key->str, line, before_len) == 0 &&
+      memcmp (parser->label_key->str + before_len, after, after_len) == 0)
+    return parser->label_key_id;
+
   label = hs_line_prefix_label (line, prefix);
-  return hs_trace_store_intern_label (parser->store, label);
+
+  g_string_truncate (parser->label_key, 0);
+  g_string_append_len (parser->label_key, line, (gssize) before_len);
+  g_string_append_len (parser->label_key, after, (gssize) after_len);
+  parser->label_key_split = before_len;
+  parser->label_key_has_time = prefix->has_wall_time;
+  parser->label_key_id = hs_trace_store_intern_label (parser->store, label);
+  parser->label_key_valid = TRUE;
+
+  return parser->label_key_id;
 }
 
 static void

@@ -19,7 +19,7 @@
  * file's size.
  */
 
-#define BLOCK_SIZE       (4u << 20)
+#define BLOCK_SIZE       (1u << 20)
 /* A line longer than this is cut: no runtime record is that long, and memory stays bounded. */
 #define MAX_LINE_LENGTH  (16u << 20)
 #define KEPT_LINE_PREFIX (64u << 10)

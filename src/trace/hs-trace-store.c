@@ -91,7 +91,7 @@ hs_trace_store_free (HsTraceStore *store)
 gsize
 hs_trace_store_get_n_cycles (const HsTraceStore *store)
 {
-  return store->time_ms.len;
+  return store->time_ms.column.len;
 }
 
 gsize
@@ -107,6 +107,35 @@ hs_trace_store_get_number (const HsTraceStore *store,
   return (guint64) row + hs_step_column_get (&store->number_minus_row, row);
 }
 
+/*
+ * The common cases of the column appends, inlined: a GC line appends some 25 values and the
+ * calls cost more than the stores. Everything else goes to hs-column.c.
+ */
+static inline void
+push (HsColumn *column,
+      guint64   value)
+{
+  hs_column_push (column, value);
+}
+
+static inline void
+push_i64 (HsI64Column *column,
+          gint64       value)
+{
+  hs_column_push (&column->column, (guint64) value);
+}
+
+static inline void
+push_step (HsStepColumn *column,
+           guint64       value)
+{
+  if G_LIKELY (column->steps != NULL && column->steps->len > 0 &&
+               g_array_index (column->steps, HsStep, column->steps->len - 1).value == value)
+    column->len++;
+  else
+    hs_step_column_append (column, value);
+}
+
 void
 hs_trace_store_append_gc (HsTraceStore     *store,
                           const HsGcRecord *gc,
@@ -114,27 +143,27 @@ hs_trace_store_append_gc (HsTraceStore     *store,
                           gint64            wall_time_us,
                           guint             label)
 {
-  gsize row = store->time_ms.len;
+  gsize row = store->time_ms.column.len;
 
-  hs_i64_column_append (&store->time_ms, (gint64) MIN (gc->time_ms, (guint64) G_MAXINT64));
+  push_i64 (&store->time_ms, (gint64) MIN (gc->time_ms, (guint64) G_MAXINT64));
   for (guint i = 0; i < HS_N_CLOCK; i++)
-    hs_column_append (&store->clock_us[i], gc->clock_us[i]);
+    push (&store->clock_us[i], gc->clock_us[i]);
   for (guint i = 0; i < HS_N_CPU; i++)
-    hs_column_append (&store->cpu_us[i], gc->cpu_us[i]);
-  hs_column_append (&store->heap_before_mb, gc->heap_before_mb);
-  hs_column_append (&store->heap_after_mb, gc->heap_after_mb);
-  hs_column_append (&store->heap_live_mb, gc->heap_live_mb);
-  hs_column_append (&store->heap_goal_mb, gc->heap_goal_mb);
-  hs_column_append (&store->line, line);
+    push (&store->cpu_us[i], gc->cpu_us[i]);
+  push (&store->heap_before_mb, gc->heap_before_mb);
+  push (&store->heap_after_mb, gc->heap_after_mb);
+  push (&store->heap_live_mb, gc->heap_live_mb);
+  push (&store->heap_goal_mb, gc->heap_goal_mb);
+  push (&store->line, line);
   /* unsigned wrap-around is intended: number − row is often "negative" after a restart */
-  hs_step_column_append (&store->number_minus_row, gc->number - (guint64) row);
-  hs_step_column_append (&store->cpu_percent, gc->cpu_percent);
-  hs_step_column_append (&store->procs, gc->procs);
-  hs_step_column_append (&store->stacks_mb, gc->stacks_mb);
-  hs_step_column_append (&store->globals_mb, gc->globals_mb);
-  hs_step_column_append (&store->flags, gc->flags);
-  hs_step_column_append (&store->label, label);
-  hs_i64_column_append (&store->wall_time_us, wall_time_us);
+  push_step (&store->number_minus_row, gc->number - (guint64) row);
+  push_step (&store->cpu_percent, gc->cpu_percent);
+  push_step (&store->procs, gc->procs);
+  push_step (&store->stacks_mb, gc->stacks_mb);
+  push_step (&store->globals_mb, gc->globals_mb);
+  push_step (&store->flags, gc->flags);
+  push_step (&store->label, label);
+  push_i64 (&store->wall_time_us, wall_time_us);
 
   store->gc_formats |= gc->format;
 }
@@ -145,22 +174,22 @@ hs_trace_store_append_scav (HsTraceStore       *store,
                             guint64             line,
                             gint64              wall_time_us)
 {
-  hs_column_append (&store->scav_line, line);
-  hs_column_append (&store->scav_cycle, hs_trace_store_get_n_cycles (store));
-  hs_step_column_append (&store->scav_kind,
-                         (guint64) scav->kind | (guint64) scav->format << 8 | (guint64) scav->flags << 16);
-  hs_step_column_append (&store->scav_sequence, (guint64) scav->sequence);
-  hs_column_append (&store->scav_released_now_kib, scav->released_now_kib);
-  hs_column_append (&store->scav_inuse_kib, scav->inuse_kib);
-  hs_column_append (&store->scav_idle_kib, scav->idle_kib);
-  hs_column_append (&store->scav_sys_kib, scav->sys_kib);
-  hs_column_append (&store->scav_released_kib, scav->released_kib);
-  hs_column_append (&store->scav_consumed_kib, scav->consumed_kib);
-  hs_column_append (&store->scav_work_kib, scav->work_kib);
-  hs_column_append (&store->scav_eager_kib, scav->eager_kib);
-  hs_column_append (&store->scav_retained_kib, scav->retained_kib);
-  hs_column_append (&store->scav_util_percent, scav->util_percent);
-  hs_i64_column_append (&store->scav_wall_time_us, wall_time_us);
+  push (&store->scav_line, line);
+  push (&store->scav_cycle, hs_trace_store_get_n_cycles (store));
+  push_step (&store->scav_kind,
+             (guint64) scav->kind | (guint64) scav->format << 8 | (guint64) scav->flags << 16);
+  push_step (&store->scav_sequence, (guint64) scav->sequence);
+  push (&store->scav_released_now_kib, scav->released_now_kib);
+  push (&store->scav_inuse_kib, scav->inuse_kib);
+  push (&store->scav_idle_kib, scav->idle_kib);
+  push (&store->scav_sys_kib, scav->sys_kib);
+  push (&store->scav_released_kib, scav->released_kib);
+  push (&store->scav_consumed_kib, scav->consumed_kib);
+  push (&store->scav_work_kib, scav->work_kib);
+  push (&store->scav_eager_kib, scav->eager_kib);
+  push (&store->scav_retained_kib, scav->retained_kib);
+  push (&store->scav_util_percent, scav->util_percent);
+  push_i64 (&store->scav_wall_time_us, wall_time_us);
 
   store->scav_formats |= scav->format;
 }
@@ -204,15 +233,6 @@ hs_trace_store_add_malformed (HsTraceStore *store,
     if (*p == '\t')
       *p = ' ';
   g_array_append_val (store->malformed, m);
-}
-
-static void
-append_column_with_offset (HsColumn       *column,
-                           const HsColumn *other,
-                           guint64         offset)
-{
-  for (gsize i = 0; i < other->len; i++)
-    hs_column_append (column, hs_column_get (other, i) + offset);
 }
 
 static void
@@ -279,7 +299,7 @@ hs_trace_store_append_store (HsTraceStore       *store,
   hs_column_append_column (&store->heap_after_mb, &other->heap_after_mb);
   hs_column_append_column (&store->heap_live_mb, &other->heap_live_mb);
   hs_column_append_column (&store->heap_goal_mb, &other->heap_goal_mb);
-  append_column_with_offset (&store->line, &other->line, line_offset);
+  hs_column_append_column_shifted (&store->line, &other->line, line_offset);
 
   hs_step_column_append_mapped (&store->number_minus_row, &other->number_minus_row,
                                 shift_number, &shift);
@@ -292,8 +312,8 @@ hs_trace_store_append_store (HsTraceStore       *store,
   hs_step_column_append_mapped (&store->label, &other->label, map_label, &label_map);
   hs_i64_column_append_column (&store->wall_time_us, &other->wall_time_us);
 
-  append_column_with_offset (&store->scav_line, &other->scav_line, line_offset);
-  append_column_with_offset (&store->scav_cycle, &other->scav_cycle, n_cycles);
+  hs_column_append_column_shifted (&store->scav_line, &other->scav_line, line_offset);
+  hs_column_append_column_shifted (&store->scav_cycle, &other->scav_cycle, n_cycles);
   hs_step_column_append_column (&store->scav_kind, &other->scav_kind);
   hs_step_column_append_column (&store->scav_sequence, &other->scav_sequence);
   hs_column_append_column (&store->scav_released_now_kib, &other->scav_released_now_kib);
@@ -359,6 +379,26 @@ hs_trace_store_get_memory (const HsTraceStore *store)
   bytes += hs_step_column_get_memory (&store->flags);
   bytes += hs_step_column_get_memory (&store->label);
   bytes += hs_i64_column_get_memory (&store->wall_time_us);
+
+  /* the scavenger table is part of the model too */
+  bytes += hs_column_get_memory (&store->scav_line);
+  bytes += hs_column_get_memory (&store->scav_cycle);
+  bytes += hs_step_column_get_memory (&store->scav_kind);
+  bytes += hs_step_column_get_memory (&store->scav_sequence);
+  bytes += hs_column_get_memory (&store->scav_released_now_kib);
+  bytes += hs_column_get_memory (&store->scav_inuse_kib);
+  bytes += hs_column_get_memory (&store->scav_idle_kib);
+  bytes += hs_column_get_memory (&store->scav_sys_kib);
+  bytes += hs_column_get_memory (&store->scav_released_kib);
+  bytes += hs_column_get_memory (&store->scav_consumed_kib);
+  bytes += hs_column_get_memory (&store->scav_work_kib);
+  bytes += hs_column_get_memory (&store->scav_eager_kib);
+  bytes += hs_column_get_memory (&store->scav_retained_kib);
+  bytes += hs_column_get_memory (&store->scav_util_percent);
+  bytes += hs_i64_column_get_memory (&store->scav_wall_time_us);
+
+  for (guint i = 0; i < store->labels->len; i++)
+    bytes += strlen (g_ptr_array_index (store->labels, i)) + 1;
 
   return bytes;
 }
