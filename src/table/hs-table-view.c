@@ -32,6 +32,7 @@ typedef struct
   guint                id;
   GtkColumnViewColumn *column;
   guint                scale;       /* 0: smallest unit of the kind */
+  GHashTable          *bound;       /* GtkListItems on screen, to show them in a new unit */
   double               max;         /* largest value of the scale field seen so far */
 } Column;
 
@@ -219,6 +220,15 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     format_value (column, value, priv->scratch);
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), priv->scratch->str);
+  g_hash_table_add (column->bound, item);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                Column                   *column)
+{
+  g_hash_table_remove (column->bound, item);
 }
 
 static GtkListItemFactory *
@@ -228,6 +238,7 @@ column_factory_new (Column *column)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), column);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), column);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), column);
   return factory;
 }
 
@@ -257,11 +268,14 @@ update_visibility (HsTableView *self)
   for (guint i = 0; i < klass->n_columns; i++)
     {
       const HsTableColumn *spec = &klass->columns[i];
+      GtkColumnViewColumn *column = priv->columns[i].column;
       gboolean visible = (spec->formats == 0 || (formats & spec->formats) != 0) &&
                          (!spec->wall_time || wall);
 
-      gtk_column_view_column_set_visible (priv->columns[i].column, visible);
+      if (visible != gtk_column_view_column_get_visible (column))
+        gtk_column_view_column_set_visible (column, visible);
     }
+
 }
 
 static double
@@ -276,7 +290,7 @@ field_value (HsTableView *self,
          : hs_trace_get_gc_value (priv->trace, (HsGcField) field, row);
 }
 
-/* Units only grow: a column is rebuilt when new rows need a larger one. */
+/* Units only grow: the cells on screen are shown again when new rows need a larger one. */
 static void
 update_scales (HsTableView *self,
                guint        first,
@@ -315,12 +329,14 @@ update_scales (HsTableView *self,
       scale = pick_scale (spec->kind, column->max);
       if (scale != column->scale)
         {
-          g_autoptr(GtkListItemFactory) factory = column_factory_new (column);
+          GHashTableIter iter;
+          gpointer item;
 
           column->scale = scale;
           update_title (column);
-          /* a new factory makes the column view bind every visible cell again */
-          gtk_column_view_column_set_factory (column->column, factory);
+          g_hash_table_iter_init (&iter, column->bound);
+          while (g_hash_table_iter_next (&iter, &item, NULL))
+            bind_cell_cb (NULL, item, column);
         }
     }
 }
@@ -747,6 +763,7 @@ build_columns (HsTableView *self)
 
       column->view = self;
       column->id = i;
+      column->bound = g_hash_table_new (NULL, NULL);
       factory = column_factory_new (column);
       column->column = gtk_column_view_column_new (NULL, g_steal_pointer (&factory));
       gtk_column_view_column_set_resizable (column->column, TRUE);
@@ -897,6 +914,8 @@ hs_table_view_finalize (GObject *object)
 {
   HsTableViewPrivate *priv = hs_table_view_get_instance_private (HS_TABLE_VIEW (object));
 
+  for (guint i = 0; priv->columns != NULL && i < HS_TABLE_VIEW_GET_CLASS (object)->n_columns; i++)
+    g_clear_pointer (&priv->columns[i].bound, g_hash_table_unref);
   g_clear_pointer (&priv->columns, g_free);
   g_clear_pointer (&priv->last_selection, gtk_bitset_unref);
   g_string_free (priv->scratch, TRUE);
