@@ -299,6 +299,9 @@ test_rows (Fixture       *fixture,
   g_assert_cmpint (visible_column (fixture, "Stacks (MB)"), ==, -1);
   g_assert_cmpint (visible_column (fixture, "Wall Clock"), ==, -1);
   g_assert_cmpint (visible_column (fixture, "Sweep Term. (ms)"), >=, 0);
+  /* the header says what a column means and aligns numbers' titles with them */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (column_title (fixture, "Pause (ms)")), ==,
+                   "Time the program stood still: sweep termination + mark termination");
 }
 
 static void

@@ -710,14 +710,14 @@ hs_table_view_realize (GtkWidget *widget)
 }
 
 /*
- * Numbers are right-aligned, so their titles should be too. GTK 4.8 has no API for the
- * header's alignment: its row holds one title per column, in column order, each a box of
- * label and sort arrow filling the title, so the label takes the spare width and aligns its
- * text to the end. If a GTK version builds the header differently, the titles simply stay
- * where GTK puts them.
+ * Numbers are right-aligned, so their titles should be too, and a title says in its tooltip
+ * what the column means. GTK 4.8 has no API for either: the header holds one title per
+ * column, in column order, each a box of label and sort arrow filling the title, so the label
+ * takes the spare width and aligns its text to the end. If a GTK version builds the header
+ * differently, the titles simply stay as GTK makes them.
  */
 static void
-align_titles (HsTableView *self)
+decorate_titles (HsTableView *self)
 {
   HsTableViewPrivate *priv = hs_table_view_get_instance_private (self);
   HsTableViewClass *klass = HS_TABLE_VIEW_GET_CLASS (self);
@@ -738,6 +738,9 @@ align_titles (HsTableView *self)
     {
       GtkWidget *box = gtk_widget_get_first_child (title);
       GtkWidget *label = box != NULL ? gtk_widget_get_first_child (box) : NULL;
+
+      if (klass->columns[i].tooltip != NULL)
+        gtk_widget_set_tooltip_text (title, _(klass->columns[i].tooltip));
 
       if (GTK_IS_BOX (box) && GTK_IS_LABEL (label) && klass->columns[i].kind != HS_TABLE_CELL_TEXT)
         {
@@ -864,7 +867,7 @@ hs_table_view_constructed (GObject *object)
   gtk_column_view_set_reorderable (GTK_COLUMN_VIEW (priv->column_view), TRUE);
   gtk_widget_add_css_class (priv->column_view, "data-table");
   build_columns (self);
-  align_titles (self);
+  decorate_titles (self);
   priv->scrolled = gtk_scrolled_window_new ();
   gtk_widget_set_vexpand (priv->scrolled, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (priv->scrolled), priv->column_view);
