@@ -12,6 +12,7 @@
 #include "table/hs-scavenger-table.h"
 #include "trace/hs-trace-loader.h"
 #include "trace/hs-trace-reader.h"
+#include "test-chart-synth.h"
 
 #define TITLE "heapscope-table-widget-test"
 
@@ -622,6 +623,62 @@ test_live (void)
   iterate (50);
 }
 
+static GtkWidget *
+find_toolbar_child (HsTableView *table,
+                    GType        type,
+                    const char  *text)
+{
+  GtkWidget *toolbar = gtk_widget_get_first_child (GTK_WIDGET (table));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (toolbar); child; child = gtk_widget_get_next_sibling (child))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+        (text == NULL || g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0))
+      return child;
+
+  return NULL;
+}
+
+/* A sort of a million rows runs on the worker: the table says so meanwhile and stays usable. */
+static void
+test_busy (void)
+{
+  g_autoptr(HsTrace) big = synth_trace (1000000, 10, 65536, NULL, NULL);
+  g_autoptr(GtkColumnViewColumn) pause = NULL;
+  Fixture fixture = { 0 };
+  GtkWidget *spinner, *label;
+
+  fixture.window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1400, 400);
+  fixture.table = HS_TABLE_VIEW (hs_cycle_table_new (big));
+  gtk_window_set_child (GTK_WINDOW (fixture.window), GTK_WIDGET (fixture.table));
+  gtk_window_present (GTK_WINDOW (fixture.window));
+  iterate (300);
+  spinner = find_toolbar_child (fixture.table, GTK_TYPE_SPINNER, NULL);
+  g_assert_nonnull (spinner);
+  g_assert_false (gtk_widget_get_visible (spinner));
+
+  /* what a click on the Pause header does */
+  pause = g_list_model_get_item (gtk_column_view_get_columns (hs_table_view_get_column_view (fixture.table)), 8);
+  g_assert_cmpstr (gtk_column_view_column_get_title (pause), ==, "Pause (µs)");
+  gtk_column_view_sort_by_column (hs_table_view_get_column_view (fixture.table), pause, GTK_SORT_DESCENDING);
+  g_assert_true (hs_table_model_get_busy (hs_table_view_get_model (fixture.table)));
+  label = find_toolbar_child (fixture.table, GTK_TYPE_LABEL, "Sorting…");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_true (gtk_widget_get_visible (spinner));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  for (guint i = 0; i < 6000 && hs_table_model_get_busy (hs_table_view_get_model (fixture.table)); i++)
+    iterate (10);
+  g_assert_false (hs_table_model_get_busy (hs_table_view_get_model (fixture.table)));
+  g_assert_false (gtk_widget_get_visible (spinner));
+  g_assert_false (gtk_widget_get_visible (label));
+  g_assert_cmpstr (hs_table_view_get_count_text (fixture.table), ==, "1000000 cycles");
+
+  gtk_window_destroy (GTK_WINDOW (fixture.window));
+  iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -652,6 +709,7 @@ main (int   argc,
   ADD ("scavenger", TRUE, test_scavenger);
 #undef ADD
   g_test_add_func ("/table/widget/live", test_live);
+  g_test_add_func ("/table/widget/busy", test_busy);
 
   status = g_test_run ();
   g_object_unref (trace);
