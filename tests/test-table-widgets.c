@@ -619,6 +619,16 @@ test_live (void)
   g_assert_cmpstr (gtk_label_get_text (cell_label (&fixture, "1", "Stacks (MB)")), ==, "0");
   g_assert_cmpstr (gtk_label_get_text (cell_label (&fixture, "2", "Cause")), ==, "forced");
 
+  /* a log prefix with a time brings the wall clock column (in local time: TZ=UTC here) */
+  g_assert_cmpint (visible_column (&fixture, "Wall Clock"), ==, -1);
+  lines = "2024-05-01T10:00:00.123Z app: gc 3 @0.030s 1%: 0.010+1.0+0.020 ms clock, 0.020+0/1.0/0+0.040 ms cpu, "
+          "4->4->1 MB, 5 MB goal, 0 MB stacks, 0 MB globals, 2 P\n";
+  hs_trace_reader_feed (reader, lines, strlen (lines));
+  iterate (300);
+  g_assert_cmpstr (hs_table_view_get_count_text (fixture.table), ==, "3 cycles");
+  g_assert_cmpstr (gtk_label_get_text (cell_label (&fixture, "3", "Wall Clock")), ==, "2024-05-01 10:00:00.123");
+  g_assert_cmpstr (gtk_label_get_text (cell_label (&fixture, "2", "Wall Clock")), ==, "");
+
   gtk_window_destroy (GTK_WINDOW (fixture.window));
   iterate (50);
 }
