@@ -777,6 +777,10 @@ build_columns (HsTableView *self)
           gtk_column_view_column_set_sorter (column->column, sorter);
         }
       update_title (column);
+      /* the last text column takes the spare width: a narrower table leaves its scrolled
+       * window out of range, which GTK draws as an overshoot shadow at the edge */
+      if (spec->kind == HS_TABLE_CELL_TEXT && !spec->wall_time)
+        gtk_column_view_column_set_expand (column->column, TRUE);
       gtk_column_view_append_column (view, column->column);
       g_object_unref (column->column);   /* the column view holds it */
     }
