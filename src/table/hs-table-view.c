@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "hs-table-resources.h"
 #include "hs-table-view.h"
 #include "trace/hs-trace-row.h"
 
@@ -23,6 +24,7 @@
  * formatted into one scratch string, so a row costs no allocation beyond GTK's own widgets.
  */
 
+#define RESOURCE_PATH    "/io/github/heapscope/Heapscope/table/"
 #define SEARCH_DELAY_MS  300
 #define EXPORT_BLOCK     8192
 
@@ -32,6 +34,7 @@ typedef struct
   guint                id;
   GtkColumnViewColumn *column;
   guint                scale;       /* 0: smallest unit of the kind */
+  GHashTable          *bound;       /* GtkListItems on screen, to show them in a new unit */
   double               max;         /* largest value of the scale field seen so far */
 } Column;
 
@@ -41,7 +44,6 @@ typedef struct
   HsTableModel      *model;
   GtkMultiSelection *selection;
 
-  GtkWidget         *toolbar;
   GtkWidget         *count_label;
   GtkWidget         *spinner;
   GtkWidget         *busy_label;
@@ -219,6 +221,15 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     format_value (column, value, priv->scratch);
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), priv->scratch->str);
+  g_hash_table_add (column->bound, item);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                Column                   *column)
+{
+  g_hash_table_remove (column->bound, item);
 }
 
 static GtkListItemFactory *
@@ -228,6 +239,7 @@ column_factory_new (Column *column)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), column);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), column);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), column);
   return factory;
 }
 
@@ -257,11 +269,14 @@ update_visibility (HsTableView *self)
   for (guint i = 0; i < klass->n_columns; i++)
     {
       const HsTableColumn *spec = &klass->columns[i];
+      GtkColumnViewColumn *column = priv->columns[i].column;
       gboolean visible = (spec->formats == 0 || (formats & spec->formats) != 0) &&
                          (!spec->wall_time || wall);
 
-      gtk_column_view_column_set_visible (priv->columns[i].column, visible);
+      if (visible != gtk_column_view_column_get_visible (column))
+        gtk_column_view_column_set_visible (column, visible);
     }
+
 }
 
 static double
@@ -276,7 +291,7 @@ field_value (HsTableView *self,
          : hs_trace_get_gc_value (priv->trace, (HsGcField) field, row);
 }
 
-/* Units only grow: a column is rebuilt when new rows need a larger one. */
+/* Units only grow: the cells on screen are shown again when new rows need a larger one. */
 static void
 update_scales (HsTableView *self,
                guint        first,
@@ -315,12 +330,14 @@ update_scales (HsTableView *self,
       scale = pick_scale (spec->kind, column->max);
       if (scale != column->scale)
         {
-          g_autoptr(GtkListItemFactory) factory = column_factory_new (column);
+          GHashTableIter iter;
+          gpointer item;
 
           column->scale = scale;
           update_title (column);
-          /* a new factory makes the column view bind every visible cell again */
-          gtk_column_view_column_set_factory (column->column, factory);
+          g_hash_table_iter_init (&iter, column->bound);
+          while (g_hash_table_iter_next (&iter, &item, NULL))
+            bind_cell_cb (NULL, item, column);
         }
     }
 }
@@ -600,8 +617,12 @@ export_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *message = NULL;
+  gboolean ok = hs_table_view_export_finish (self, result, &error);
 
-  if (hs_table_view_export_finish (self, result, &error))
+  if (priv->column_view == NULL)
+    return;   /* the table went away while the file was written */
+
+  if (ok)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (priv->model));
 
@@ -622,7 +643,9 @@ export_response_cb (GtkNativeDialog *dialog,
                     int              response,
                     HsTableView     *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
+  HsTableViewPrivate *priv = hs_table_view_get_instance_private (self);
+
+  if (response == GTK_RESPONSE_ACCEPT && priv->column_view != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
@@ -668,15 +691,7 @@ table_css (void)
   if (provider == NULL)
     {
       provider = gtk_css_provider_new ();
-      gtk_css_provider_load_from_data (provider,
-        ".hs-table-view columnview > listview > row > cell { padding: 1px 6px; min-height: 20px; }\n"
-        ".hs-table-view columnview > header > button { padding: 3px 6px; font-weight: bold; }\n"
-        ".hs-table-view columnview > header > button > box > label { font-size: smaller; }\n"
-        ".hs-table-view label.numeric { font-feature-settings: \"tnum\"; }\n"
-        ".hs-table-view .hs-table-toolbar { padding: 4px 8px; border-spacing: 8px; }\n"
-        ".hs-table-view .hs-table-toolbar label { font-feature-settings: \"tnum\"; }\n"
-        ".hs-table-view label.hs-filter-error { font-size: smaller; padding: 0 4px; }\n",
-        -1);
+      gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "hs-table-view.css");
     }
 
   return provider;
@@ -694,14 +709,14 @@ hs_table_view_realize (GtkWidget *widget)
 }
 
 /*
- * Numbers are right-aligned, so their titles should be too. GTK 4.8 has no API for the
- * header's alignment: its row holds one title per column, in column order, each a box of
- * label and sort arrow filling the title, so the label takes the spare width and aligns its
- * text to the end. If a GTK version builds the header differently, the titles simply stay
- * where GTK puts them.
+ * Numbers are right-aligned, so their titles should be too, and a title says in its tooltip
+ * what the column means. GTK 4.8 has no API for either: the header holds one title per
+ * column, in column order, each a box of label and sort arrow filling the title, so the label
+ * takes the spare width and aligns its text to the end. If a GTK version builds the header
+ * differently, the titles simply stay as GTK makes them.
  */
 static void
-align_titles (HsTableView *self)
+decorate_titles (HsTableView *self)
 {
   HsTableViewPrivate *priv = hs_table_view_get_instance_private (self);
   HsTableViewClass *klass = HS_TABLE_VIEW_GET_CLASS (self);
@@ -722,6 +737,9 @@ align_titles (HsTableView *self)
     {
       GtkWidget *box = gtk_widget_get_first_child (title);
       GtkWidget *label = box != NULL ? gtk_widget_get_first_child (box) : NULL;
+
+      if (klass->columns[i].tooltip != NULL)
+        gtk_widget_set_tooltip_text (title, _(klass->columns[i].tooltip));
 
       if (GTK_IS_BOX (box) && GTK_IS_LABEL (label) && klass->columns[i].kind != HS_TABLE_CELL_TEXT)
         {
@@ -747,6 +765,7 @@ build_columns (HsTableView *self)
 
       column->view = self;
       column->id = i;
+      column->bound = g_hash_table_new (NULL, NULL);
       factory = column_factory_new (column);
       column->column = gtk_column_view_column_new (NULL, g_steal_pointer (&factory));
       gtk_column_view_column_set_resizable (column->column, TRUE);
@@ -757,6 +776,10 @@ build_columns (HsTableView *self)
           gtk_column_view_column_set_sorter (column->column, sorter);
         }
       update_title (column);
+      /* the last text column takes the spare width: a narrower table leaves its scrolled
+       * window out of range, which GTK draws as an overshoot shadow at the edge */
+      if (spec->kind == HS_TABLE_CELL_TEXT && !spec->wall_time)
+        gtk_column_view_column_set_expand (column->column, TRUE);
       gtk_column_view_append_column (view, column->column);
       g_object_unref (column->column);   /* the column view holds it */
     }
@@ -768,7 +791,6 @@ hs_table_view_constructed (GObject *object)
   HsTableView *self = HS_TABLE_VIEW (object);
   HsTableViewPrivate *priv = hs_table_view_get_instance_private (self);
   HsTableViewClass *klass = HS_TABLE_VIEW_GET_CLASS (self);
-  GtkWidget *box;
 
   G_OBJECT_CLASS (hs_table_view_parent_class)->constructed (object);
 
@@ -776,82 +798,9 @@ hs_table_view_constructed (GObject *object)
   priv->model = hs_table_model_new (priv->trace, klass->events);
   priv->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (priv->model)));
 
-  /* toolbar: row count, progress, "only rows in view", filter, export */
-  priv->toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  gtk_widget_add_css_class (priv->toolbar, "hs-table-toolbar");
-  priv->count_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (priv->count_label), 0.0);
-  gtk_box_append (GTK_BOX (priv->toolbar), priv->count_label);
-  priv->spinner = gtk_spinner_new ();
-  gtk_widget_set_visible (priv->spinner, FALSE);
-  gtk_box_append (GTK_BOX (priv->toolbar), priv->spinner);
-  priv->busy_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (priv->busy_label, "dim-label");
-  gtk_widget_set_visible (priv->busy_label, FALSE);
-  gtk_box_append (GTK_BOX (priv->toolbar), priv->busy_label);
-  priv->status_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (priv->status_label, "dim-label");
-  gtk_label_set_ellipsize (GTK_LABEL (priv->status_label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_xalign (GTK_LABEL (priv->status_label), 1.0);
-  gtk_widget_set_hexpand (priv->status_label, TRUE);
-  gtk_widget_set_visible (priv->status_label, FALSE);
-  gtk_box_append (GTK_BOX (priv->toolbar), priv->status_label);
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_set_hexpand (box, TRUE);
-  gtk_box_append (GTK_BOX (priv->toolbar), box);
-
-  priv->only_in_view_button = gtk_toggle_button_new_with_mnemonic (_("Only Rows in _View"));
-  gtk_widget_set_tooltip_text (priv->only_in_view_button, _("Show only the rows in the charts’ visible time range"));
-  g_signal_connect_object (priv->only_in_view_button, "toggled", G_CALLBACK (only_in_view_toggled_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (priv->toolbar), priv->only_in_view_button);
-
-  priv->search_bar = gtk_search_bar_new ();
-  box = gtk_toggle_button_new ();
-  gtk_button_set_icon_name (GTK_BUTTON (box), "edit-find-symbolic");
-  gtk_widget_set_tooltip_text (box, _("Filter Rows (Ctrl+F)"));
-  g_object_bind_property (box, "active", priv->search_bar, "search-mode-enabled",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  gtk_box_append (GTK_BOX (priv->toolbar), box);
-
-  box = gtk_button_new_from_icon_name ("document-save-as-symbolic");
-  gtk_widget_set_tooltip_text (box, _("Export CSV…"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (box), "table.export-csv");
-  gtk_box_append (GTK_BOX (priv->toolbar), box);
-  gtk_widget_set_parent (priv->toolbar, GTK_WIDGET (self));
-
-  /* the filter bar: the entry and, under it, why the last text did not parse */
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  priv->search_entry = gtk_search_entry_new ();
-  gtk_widget_set_size_request (priv->search_entry, 420, -1);
-  g_object_set (priv->search_entry, "placeholder-text", _("Filter, e.g. pause > 5ms and not periodic"), NULL);
-  gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (priv->search_entry), SEARCH_DELAY_MS);
-  g_signal_connect_object (priv->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (box), priv->search_entry);
-  priv->error_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (priv->error_label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (priv->error_label), TRUE);
-  gtk_widget_add_css_class (priv->error_label, "error");
-  gtk_widget_add_css_class (priv->error_label, "hs-filter-error");
-  gtk_widget_set_visible (priv->error_label, FALSE);
-  gtk_box_append (GTK_BOX (box), priv->error_label);
-  gtk_search_bar_set_child (GTK_SEARCH_BAR (priv->search_bar), box);
-  gtk_search_bar_connect_entry (GTK_SEARCH_BAR (priv->search_bar), GTK_EDITABLE (priv->search_entry));
-  gtk_search_bar_set_show_close_button (GTK_SEARCH_BAR (priv->search_bar), TRUE);
-  gtk_search_bar_set_key_capture_widget (GTK_SEARCH_BAR (priv->search_bar), GTK_WIDGET (self));
-  gtk_widget_set_parent (priv->search_bar, GTK_WIDGET (self));
-
-  priv->column_view = gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (priv->selection)));
-  gtk_column_view_set_show_column_separators (GTK_COLUMN_VIEW (priv->column_view), TRUE);
-  gtk_column_view_set_reorderable (GTK_COLUMN_VIEW (priv->column_view), TRUE);
-  gtk_widget_add_css_class (priv->column_view, "data-table");
+  gtk_column_view_set_model (GTK_COLUMN_VIEW (priv->column_view), GTK_SELECTION_MODEL (priv->selection));
   build_columns (self);
-  align_titles (self);
-  priv->scrolled = gtk_scrolled_window_new ();
-  gtk_widget_set_vexpand (priv->scrolled, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (priv->scrolled), priv->column_view);
-  gtk_widget_set_parent (priv->scrolled, GTK_WIDGET (self));
+  decorate_titles (self);
 
   g_signal_connect_object (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (priv->column_view)), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
@@ -873,6 +822,7 @@ hs_table_view_dispose (GObject *object)
 {
   HsTableView *self = HS_TABLE_VIEW (object);
   HsTableViewPrivate *priv = hs_table_view_get_instance_private (self);
+  GtkWidget *child;
 
   g_clear_handle_id (&priv->selection_idle_id, g_source_remove);
   /* a computation may still finish while the children go */
@@ -880,9 +830,13 @@ hs_table_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (priv->model, self);
   if (priv->selection != NULL)
     g_signal_handlers_disconnect_by_data (priv->selection, self);
-  g_clear_pointer (&priv->toolbar, gtk_widget_unparent);
-  g_clear_pointer (&priv->search_bar, gtk_widget_unparent);
-  g_clear_pointer (&priv->scrolled, gtk_widget_unparent);
+  /* the column view's sorter changes as its columns go */
+  if (priv->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (priv->column_view)), self);
+  /* not gtk_widget_dispose_template: GTK 4.8 looks for the template on the subclass */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  priv->column_view = NULL;
   g_clear_object (&priv->selection);
   g_clear_object (&priv->model);
   if (priv->trace != NULL)
@@ -897,6 +851,8 @@ hs_table_view_finalize (GObject *object)
 {
   HsTableViewPrivate *priv = hs_table_view_get_instance_private (HS_TABLE_VIEW (object));
 
+  for (guint i = 0; priv->columns != NULL && i < HS_TABLE_VIEW_GET_CLASS (object)->n_columns; i++)
+    g_clear_pointer (&priv->columns[i].bound, g_hash_table_unref);
   g_clear_pointer (&priv->columns, g_free);
   g_clear_pointer (&priv->last_selection, gtk_bitset_unref);
   g_string_free (priv->scratch, TRUE);
@@ -945,6 +901,7 @@ hs_table_view_class_init (HsTableViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  g_autoptr(GBytes) template = NULL;
 
   object_class->constructed = hs_table_view_constructed;
   object_class->dispose = hs_table_view_dispose;
@@ -964,7 +921,21 @@ hs_table_view_class_init (HsTableViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "table.copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "table.find", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  /* looked up in this library's own resource, which also links that resource in */
+  template = g_resource_lookup_data (hs_table_get_resource (), RESOURCE_PATH "hs-table-view.ui", 0, NULL);
+  gtk_widget_class_set_template (widget_class, template);
+  gtk_widget_class_bind_template_child_private (widget_class, HsTableView, count_label);
+  gtk_widget_class_bind_template_child_private (widget_class, HsTableView, spinner);
+  gtk_widget_class_bind_template_child_private (widget_class, HsTableView, busy_label);
+  gtk_widget_class_bind_template_child_private (widget_class, HsTableView, status_label);
+  gtk_widget_class_bind_template_child_private (widget_class, HsTableView, only_in_view_button);
+  gtk_widget_class_bind_template_child_private (widget_class, HsTableView, search_bar);
+  gtk_widget_class_bind_template_child_private (widget_class, HsTableView, search_entry);
+  gtk_widget_class_bind_template_child_private (widget_class, HsTableView, error_label);
+  gtk_widget_class_bind_template_child_private (widget_class, HsTableView, scrolled);
+  gtk_widget_class_bind_template_child_private (widget_class, HsTableView, column_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, only_in_view_toggled_cb);
   gtk_widget_class_set_css_name (widget_class, "hs-table-view");
 }
 
@@ -972,10 +943,11 @@ static void
 hs_table_view_init (HsTableView *self)
 {
   HsTableViewPrivate *priv = hs_table_view_get_instance_private (self);
-  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
-  gtk_widget_add_css_class (GTK_WIDGET (self), "hs-table-view");
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (priv->search_entry), SEARCH_DELAY_MS);
+  gtk_search_bar_connect_entry (GTK_SEARCH_BAR (priv->search_bar), GTK_EDITABLE (priv->search_entry));
+  gtk_search_bar_set_key_capture_widget (GTK_SEARCH_BAR (priv->search_bar), GTK_WIDGET (self));
   priv->scratch = g_string_sized_new (64);
   priv->probe_column = -1;
   priv->sort_column = -1;
