@@ -575,6 +575,17 @@ hs_trace_has_wall_time (HsTrace *self)
   return !hs_i64_column_is_empty (&self->store.wall_time_us);
 }
 
+/* The exact Unix time in µs of the cycle (a log prefix's, or a polled end time); 0 when none. */
+gint64
+hs_trace_get_gc_wall_time_us (HsTrace *self,
+                              guint    cycle)
+{
+  g_return_val_if_fail (HS_IS_TRACE (self), 0);
+  g_return_val_if_fail (cycle < hs_trace_get_n_cycles (self), 0);
+
+  return hs_i64_column_get (&self->store.wall_time_us, cycle);
+}
+
 void
 hs_trace_get_scav_record (HsTrace      *self,
                           guint         event,

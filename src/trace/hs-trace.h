@@ -97,6 +97,8 @@ guint               hs_trace_get_gc_flags        (HsTrace            *self,
 const char         *hs_trace_get_gc_label        (HsTrace            *self,
                                                   guint               cycle);
 gboolean            hs_trace_has_wall_time       (HsTrace            *self);
+gint64              hs_trace_get_gc_wall_time_us (HsTrace            *self,
+                                                  guint               cycle);
 
 double              hs_trace_get_scav_value      (HsTrace            *self,
                                                   HsScavField         field,
