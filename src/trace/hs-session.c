@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
@@ -181,7 +182,7 @@ read_header (Loader      *loader,
   if (version != HS_SESSION_FORMAT_VERSION)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("%s: the session format version %" G_GINT64_FORMAT " is not known to this Heapscope, which reads version %d"),
+                   _("%s: the session format version %" PRId64 " is not known to this Heapscope, which reads version %d"),
                    loader->name, version, HS_SESSION_FORMAT_VERSION);
       return FALSE;
     }
