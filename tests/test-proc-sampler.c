@@ -6,7 +6,11 @@
 #include <math.h>
 #include <gio/gio.h>
 
+#include <string.h>
+#include <unistd.h>
+
 #include "trace/hs-proc-sampler.h"
+#include "trace/hs-trace-reader.h"
 
 #define MIB 1048576.0
 
@@ -221,6 +225,57 @@ test_running_process (void)
   g_assert_cmpuint (hs_trace_get_n_samples (trace), ==, 2);
 }
 
+/* --pid with --follow LOG: a log with wall-clock prefixes places the samples by them. */
+static void
+test_align_to_log (void)
+{
+  /* date -u -d 2026-11-30T14:00:00Z +%s = 1796047200; @T 1.000 s at 14:00:01.250: started at 14:00:00.250 */
+  const char *log =
+    "2026-11-30T14:00:01.250Z gc 1 @1.000s 1%: 0.010+0.50+0.005 ms clock, 0.040+0.10/0.20/0.30+0.020 ms cpu, 4->4->1 MB, 5 MB goal, 4 P\n"
+    "2026-11-30T14:00:03.250Z gc 2 @3.000s 1%: 0.010+0.50+0.005 ms clock, 0.040+0.10/0.20/0.30+0.020 ms cpu, 4->4->1 MB, 5 MB goal, 4 P\n"
+    "2026-11-30T14:00:09.000Z gc 3 @4.000s 1%: 0.010+0.50+0.005 ms clock, 0.040+0.10/0.20/0.30+0.020 ms cpu, 4->4->1 MB, 5 MB goal, 4 P\n";
+  g_autoptr(HsTrace) trace = hs_trace_new ("log");
+  g_autoptr(HsTrace) bare = hs_trace_new ("bare");
+  g_autoptr(HsTraceReader) reader = hs_trace_reader_new (trace);
+  g_autoptr(HsTraceReader) bare_reader = hs_trace_reader_new (bare);
+  g_autoptr(HsProcSampler) sampler = hs_proc_sampler_new_for_child (trace, getpid ());
+  g_autoptr(HsProcSampler) unaligned = hs_proc_sampler_new_for_child (bare, getpid ());
+  g_autoptr(GError) error = NULL;
+  gint64 origin;
+
+  hs_trace_reader_feed (reader, log, strlen (log));
+  hs_trace_reader_finish (reader);
+  g_assert_cmpuint (hs_trace_get_n_cycles (trace), ==, 3);
+
+  /* two prefixes agree, the third (written late) is outvoted */
+  g_assert_true (hs_proc_sampler_align_to_trace (sampler));
+  g_assert_cmpint (hs_proc_sampler_get_origin (sampler), ==, G_GINT64_CONSTANT (1796047200250000));
+
+  g_assert_true (hs_proc_sampler_sample (sampler, &error));
+  g_assert_cmpfloat (fabs (hs_trace_get_sample_time (trace, 0) -
+                           (double) (hs_trace_get_sample_wall_time (trace, 0) - G_GINT64_CONSTANT (1796047200250000)) / G_USEC_PER_SEC),
+                     <, 0.01);
+
+  /* no wall-clock times: the origin stays */
+  {
+    g_auto(GStrv) lines = g_strsplit (log, "\n", -1);
+
+    /* the same lines without their prefixes */
+    for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+      {
+        hs_trace_reader_feed (bare_reader, lines[i] + strlen ("2026-11-30T14:00:01.250Z "),
+                              strlen (lines[i]) - strlen ("2026-11-30T14:00:01.250Z "));
+        hs_trace_reader_feed (bare_reader, "\n", 1);
+      }
+  }
+  hs_trace_reader_finish (bare_reader);
+  g_assert_cmpuint (hs_trace_get_n_cycles (bare), ==, 3);
+  g_assert_false (hs_trace_has_wall_time (bare));
+  origin = hs_proc_sampler_get_origin (unaligned);
+  g_assert_false (hs_proc_sampler_align_to_trace (unaligned));
+  g_assert_cmpint (hs_proc_sampler_get_origin (unaligned), ==, origin);
+}
+
 static GPid
 missing_pid (void)
 {
@@ -261,6 +316,28 @@ test_no_such_process (void)
   g_assert_cmpuint (hs_trace_get_n_samples (trace), ==, 0);
 }
 
+/* A kernel thread has no memory: said so, not "exited". kthreadd is PID 2 on Linux. */
+static void
+test_kernel_thread (void)
+{
+  g_autoptr(HsTrace) trace = hs_trace_new ("kthread");
+  g_autoptr(HsProcSampler) sampler = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *comm = NULL;
+
+  if (!g_file_get_contents ("/proc/2/comm", &comm, NULL, NULL) || strcmp (comm, "kthreadd\n") != 0)
+    {
+      g_test_skip ("PID 2 is not kthreadd here (a PID namespace?)");
+      return;
+    }
+
+  sampler = hs_proc_sampler_new_for_pid (trace, 2, &error);
+  g_assert_no_error (error);
+  g_assert_false (hs_proc_sampler_sample (sampler, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_cmpstr (error->message, ==, "Process 2 is a kernel thread: it has no memory of its own to sample");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -270,6 +347,8 @@ main (int   argc,
   g_test_add_func ("/proc/HsProcSampler/rss-follows-child", test_rss_follows_child);
   g_test_add_func ("/proc/HsProcSampler/running-process", test_running_process);
   g_test_add_func ("/proc/HsProcSampler/no-such-process", test_no_such_process);
+  g_test_add_func ("/proc/HsProcSampler/align-to-log", test_align_to_log);
+  g_test_add_func ("/proc/HsProcSampler/kernel-thread", test_kernel_thread);
 
   return g_test_run ();
 }

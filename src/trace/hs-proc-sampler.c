@@ -4,12 +4,16 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "hs-proc-sampler.h"
+
+/* include/linux/sched.h */
+#define PF_KTHREAD 0x00200000
 
 struct _HsProcSampler
 {
@@ -212,11 +216,12 @@ read_proc_file (GPid         pid,
   return contents;
 }
 
-/* Reads field 22 (starttime, in clock ticks after boot) of /proc/PID/stat. */
+/* Reads field @field (counting from 1, as proc(5) does) of /proc/PID/stat as a number. */
 static gboolean
-read_start_ticks (GPid      pid,
-                  guint64  *ticks,
-                  GError  **error)
+read_stat_field (GPid      pid,
+                 guint     field,
+                 guint64  *value,
+                 GError  **error)
 {
   g_autofree char *stat = read_proc_file (pid, "stat", error);
   g_auto(GStrv) fields = NULL;
@@ -227,24 +232,28 @@ read_start_ticks (GPid      pid,
 
   /* the command name in parentheses may hold spaces and ')' itself */
   after = strrchr (stat, ')');
-  if (after == NULL)
-    {
-      set_read_error (error, pid, EIO);
-      return FALSE;
-    }
+  if (after != NULL)
+    fields = g_strsplit (g_strstrip ((char *) after + 1), " ", 0);
 
-  /* after ") ": field 3 (state) onwards */
-  fields = g_strsplit (g_strstrip ((char *) after + 1), " ", 0);
-  if (g_strv_length (fields) < 20 ||
-      !g_ascii_string_to_unsigned (fields[19], 10, 0, G_MAXUINT64, ticks, NULL))
+  /* after ") " comes field 3 (state) */
+  if (fields == NULL || g_strv_length (fields) < field - 2 ||
+      !g_ascii_string_to_unsigned (fields[field - 3], 10, 0, G_MAXUINT64, value, NULL))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("Could not read the start time of process %d from /proc/%d/stat"),
-                   (int) pid, (int) pid);
+                   _("Could not read field %u of /proc/%d/stat"), field, (int) pid);
       return FALSE;
     }
 
   return TRUE;
+}
+
+/* starttime: clock ticks after boot */
+static gboolean
+read_start_ticks (GPid      pid,
+                  guint64  *ticks,
+                  GError  **error)
+{
+  return read_stat_field (pid, 22, ticks, error);
 }
 
 static gboolean
@@ -454,6 +463,58 @@ hs_proc_sampler_set_origin (HsProcSampler *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORIGIN]);
 }
 
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/*
+ * For --pid with --follow LOG: when the log's prefixes carry wall-clock times, places the
+ * samples on the log's axis by them (the median of wall time − axis time over the last
+ * run's cycles, so one odd prefix does not move it) instead of by the process start time.
+ * FALSE, and the origin unchanged, when the log has no wall-clock times.
+ */
+gboolean
+hs_proc_sampler_align_to_trace (HsProcSampler *self)
+{
+  g_autoptr(GArray) offsets = NULL;
+  const HsRun *run;
+  guint n_runs;
+
+  g_return_val_if_fail (HS_IS_PROC_SAMPLER (self), FALSE);
+
+  n_runs = hs_trace_get_n_runs (self->trace);
+  if (!hs_trace_has_wall_time (self->trace) || n_runs == 0)
+    return FALSE;
+
+  /* the process sampled is the one that wrote the last run */
+  run = hs_trace_get_run (self->trace, n_runs - 1);
+  offsets = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = run->first_cycle; i < run->first_cycle + run->n_cycles; i++)
+    {
+      gint64 wall = hs_trace_get_gc_wall_time_us (self->trace, i);
+      gint64 offset;
+
+      if (wall == 0)
+        continue;
+      offset = wall - (gint64) llround (hs_trace_get_gc_value (self->trace, HS_GC_FIELD_TIME, i) * G_USEC_PER_SEC);
+      g_array_append_val (offsets, offset);
+    }
+
+  if (offsets->len == 0)
+    return FALSE;
+
+  g_array_sort (offsets, compare_gint64);
+  hs_proc_sampler_set_origin (self, g_array_index (offsets, gint64, offsets->len / 2));
+
+  return TRUE;
+}
+
 gboolean
 hs_proc_sampler_get_running (HsProcSampler *self)
 {
@@ -547,8 +608,14 @@ hs_proc_sampler_sample (HsProcSampler  *self,
 
   if (!find_kib (status, "VmRSS", &rss) || !find_kib (status, "VmSize", &vm))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Process %d has no user memory to sample (a kernel thread?)"), (int) self->pid);
+      guint64 flags = 0;
+
+      /* no memory: a kernel thread (PF_KTHREAD), or a process in the middle of exiting */
+      if (read_stat_field (self->pid, 9, &flags, NULL) && (flags & PF_KTHREAD) != 0)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                     _("Process %d is a kernel thread: it has no memory of its own to sample"), (int) self->pid);
+      else
+        set_read_error (error, self->pid, ESRCH);
       return FALSE;
     }
 

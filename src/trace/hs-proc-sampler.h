@@ -28,6 +28,7 @@ void           hs_proc_sampler_set_interval    (HsProcSampler  *self,
 gint64         hs_proc_sampler_get_origin      (HsProcSampler  *self);
 void           hs_proc_sampler_set_origin      (HsProcSampler  *self,
                                                 gint64          wall_time_us);
+gboolean       hs_proc_sampler_align_to_trace  (HsProcSampler  *self);
 gboolean       hs_proc_sampler_get_running     (HsProcSampler  *self);
 const GError  *hs_proc_sampler_get_error       (HsProcSampler  *self);
 
