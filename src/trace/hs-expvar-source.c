@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "hs-expvar-source.h"
+#include "hs-json.h"
 #include "hs-http-source-private.h"
 
 struct _HsExpvarSource
@@ -40,22 +41,7 @@ get_number (JsonObject *object,
             const char *name,
             double     *value)
 {
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_INT64:
-      *value = (double) json_node_get_int (node);
-      return TRUE;
-    case G_TYPE_DOUBLE:
-      *value = json_node_get_double (node);
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  return hs_json_node_get_number (json_object_get_member (object, name), value);
 }
 
 /* PauseNs and PauseEnd: 256 unsigned integers each */

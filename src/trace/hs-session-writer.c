@@ -320,23 +320,13 @@ hs_session_writer_add_lines (HsSessionWriter *self,
     return;
 
   json_builder_begin_object (builder);
-  if (g_utf8_validate_len (data, len, NULL))
+  /* JSON strings must be UTF-8, and a NUL (\u0000) would cut the C string read back */
+  if (g_utf8_validate_len (data, len, NULL) && memchr (data, '\0', len) == NULL)
     {
       g_autofree char *text = g_strndup (data, len);
 
-      /* JSON strings may hold NUL as \u0000, but a C string cannot: those chunks go as Base64 */
-      if (strlen (text) == len)
-        {
-          json_builder_set_member_name (builder, "lines");
-          json_builder_add_string_value (builder, text);
-        }
-      else
-        {
-          g_autofree char *encoded = g_base64_encode ((const guchar *) data, len);
-
-          json_builder_set_member_name (builder, "lines_base64");
-          json_builder_add_string_value (builder, encoded);
-        }
+      json_builder_set_member_name (builder, "lines");
+      json_builder_add_string_value (builder, text);
     }
   else
     {

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "hs-json.h"
 #include "hs-session.h"
 #include "hs-session-writer.h"
 #include "hs-trace-reader.h"
@@ -66,40 +67,6 @@ bad_record (Loader      *loader,
   /* TRANSLATORS: "FILE: line 12: a sample needs a number “t”" */
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: line %u: %s"), loader->name, loader->line, what);
   return FALSE;
-}
-
-static gboolean
-get_number (JsonNode *node,
-            double   *value)
-{
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_INT64:
-      *value = (double) json_node_get_int (node);
-      return TRUE;
-    case G_TYPE_DOUBLE:
-      *value = json_node_get_double (node);
-      return TRUE;
-    case G_TYPE_STRING:
-      {
-        const char *text = json_node_get_string (node);
-
-        if (strcmp (text, "NaN") == 0)
-          *value = NAN;
-        else if (strcmp (text, "+Inf") == 0)
-          *value = INFINITY;
-        else if (strcmp (text, "-Inf") == 0)
-          *value = -INFINITY;
-        else
-          return FALSE;
-        return TRUE;
-      }
-    default:
-      return FALSE;
-    }
 }
 
 static gboolean
@@ -210,7 +177,7 @@ read_sample (Loader      *loader,
   double t;
   guint row;
 
-  if (!get_number (json_object_get_member (sample, "t"), &t))
+  if (!hs_json_node_get_number (json_object_get_member (sample, "t"), &t))
     return bad_record (loader, error, _("a sample needs a number “t”"));
   if (!get_int (sample, "wall_us", &wall_us))
     return bad_record (loader, error, _("a sample needs an integer “wall_us”"));
@@ -228,7 +195,7 @@ read_sample (Loader      *loader,
     {
       double value;
 
-      if (!get_number (json_object_get_member (values, l->data), &value))
+      if (!hs_json_node_get_number (json_object_get_member (values, l->data), &value))
         return bad_record (loader, error, _("a sample value must be a number"));
       hs_sample_table_set_value (loader->samples, row, hs_sample_table_intern_field (loader->samples, l->data), value);
     }
