@@ -6,6 +6,7 @@
 #include <math.h>
 #include <gio/gio.h>
 
+#include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -338,6 +339,43 @@ test_kernel_thread (void)
   g_assert_cmpstr (error->message, ==, "Process 2 is a kernel thread: it has no memory of its own to sample");
 }
 
+/*
+ * Another user's process: status is readable, smaps_rollup is not (it needs ptrace
+ * access). The sample keeps RSS and VIRT and lacks PSS and swap; it is no error.
+ */
+static void
+test_other_user (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(HsTrace) trace = hs_trace_new ("init");
+      g_autoptr(HsProcSampler) sampler = NULL;
+      g_autoptr(GError) error = NULL;
+      GStatBuf st;
+
+      /* root drops to nobody; anyone else already is another user than init's */
+      if (getuid () == 0 && setuid (65534) != 0)
+        g_error ("could not become nobody");
+      if (g_stat ("/proc/1", &st) != 0 || st.st_uid == getuid ())
+        {
+          g_test_message ("PID 1 belongs to this user here");
+          return;
+        }
+
+      sampler = hs_proc_sampler_new_for_pid (trace, 1, &error);
+      g_assert_no_error (error);
+      g_assert_true (hs_proc_sampler_sample (sampler, &error));
+      g_assert_no_error (error);
+      g_assert_false (isnan (hs_trace_get_sample_value (trace, HS_SAMPLE_FIELD_RSS, 0)));
+      g_assert_false (isnan (hs_trace_get_sample_value (trace, HS_SAMPLE_FIELD_VM_SIZE, 0)));
+      g_assert_cmpint (hs_trace_lookup_sample_field (trace, "pss"), ==, -1);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +387,7 @@ main (int   argc,
   g_test_add_func ("/proc/HsProcSampler/no-such-process", test_no_such_process);
   g_test_add_func ("/proc/HsProcSampler/align-to-log", test_align_to_log);
   g_test_add_func ("/proc/HsProcSampler/kernel-thread", test_kernel_thread);
+  g_test_add_func ("/proc/HsProcSampler/other-user", test_other_user);
 
   return g_test_run ();
 }
