@@ -25,6 +25,7 @@ typedef struct
   HsSampleTable  *samples;     /* waiting to be appended in one batch */
   HsTraceStore   *cycles;      /* polled cycles waiting, appended before the next lines */
   HsSessionInfo  *info;
+  JsonParser     *parser;      /* one for every line: making one costs more than a line */
   guint64         n_samples;
   guint64         n_cycles;
   guint64         n_bytes;
@@ -301,7 +302,7 @@ read_record (Loader      *loader,
              gsize        len,
              GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonParser *parser = loader->parser;
   g_autoptr(GError) json_error = NULL;
   JsonObject *object;
   JsonNode *root, *node;
@@ -372,6 +373,7 @@ read_record (Loader      *loader,
 static void
 loader_clear (Loader *loader)
 {
+  g_clear_object (&loader->parser);
   g_clear_object (&loader->reader);
   g_clear_object (&loader->trace);
   g_clear_pointer (&loader->samples, hs_sample_table_free);
@@ -398,6 +400,7 @@ load_data (const char     *text,
   loader.name = display_name;
   loader.trace = hs_trace_new (display_name);
   loader.reader = hs_trace_reader_new (loader.trace);
+  loader.parser = json_parser_new_immutable ();
   loader.samples = hs_sample_table_new ();
   loader.cycles = hs_trace_store_new ();
   loader.info = g_new0 (HsSessionInfo, 1);
