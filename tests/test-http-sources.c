@@ -148,6 +148,11 @@ test_expvar_answers (void)
   assert_cycle_from (trace, cycle++, 406, "run-debug-vars-4.json", origin);
   g_assert_cmpuint (cycle, ==, hs_trace_get_n_cycles (trace));
 
+  /* booleans and arrays are no samples */
+  g_assert_cmpint (hs_trace_lookup_sample_field (trace, "memstats.EnableGC"), ==, -1);
+  g_assert_cmpint (hs_trace_lookup_sample_field (trace, "memstats.PauseNs"), ==, -1);
+  g_assert_cmpint (hs_trace_lookup_sample_field (trace, "memstats.HeapAlloc"), ==, -1);
+
   /* one sample per answer, with memstats as they were */
   g_assert_cmpuint (hs_trace_get_n_samples (trace), ==, 4);
   for (guint i = 0; i < 4; i++)
@@ -166,6 +171,12 @@ test_expvar_answers (void)
                          memstats_double (name, "GCCPUFraction"));
       g_assert_cmpfloat (hs_trace_get_sample_value (trace, HS_SAMPLE_FIELD_NUM_GC, i), ==, memstats_int (name, "NumGC"));
       g_assert_true (isnan (hs_trace_get_sample_value (trace, HS_SAMPLE_FIELD_RSS, i)));
+      /* the other numbers under their Go names */
+      g_assert_cmpfloat (hs_trace_get_sample_value (trace, (guint) hs_trace_lookup_sample_field (trace, "memstats.StackInuse"), i), ==,
+                         memstats_int (name, "StackInuse"));
+      g_assert_cmpfloat (hs_trace_get_sample_value (trace, (guint) hs_trace_lookup_sample_field (trace, "memstats.PauseTotalNs"), i), ==,
+                         memstats_int (name, "PauseTotalNs"));
+
       /* sampled now, on the same axis */
       g_assert_cmpfloat (fabs (hs_trace_get_sample_time (trace, i) -
                                (double) (hs_trace_get_sample_wall_time (trace, i) - origin) / G_USEC_PER_SEC), <, 1e-6);
@@ -273,6 +284,10 @@ test_metrics_answers (void)
   g_assert_cmpint (goal, >=, 0);
   g_assert_cmpint (total, >=, 0);
   g_assert_cmpint (median, >=, 0);
+  /* mapped names are not kept twice, nor labelled ones under their bare name */
+  g_assert_cmpint (hs_trace_lookup_sample_field (trace, "go_memstats_heap_alloc_bytes"), ==, -1);
+  g_assert_cmpint (hs_trace_lookup_sample_field (trace, "go_gc_duration_seconds"), ==, -1);
+  g_assert_cmpint (hs_trace_lookup_sample_field (trace, "go_goroutines"), ==, -1);
   for (guint i = 0; i < 4; i++)
     {
       const char *name = answers[i];
@@ -289,6 +304,10 @@ test_metrics_answers (void)
       g_assert_cmpfloat (hs_trace_get_sample_value (trace, HS_SAMPLE_FIELD_NUM_GC, i), ==, metric_of (name, "go_gc_duration_seconds_count"));
       g_assert_cmpfloat (hs_trace_get_sample_value (trace, (guint) goal, i), ==, metric_of (name, "go_gc_heap_goal_bytes"));
       g_assert_cmpfloat (hs_trace_get_sample_value (trace, (guint) total, i), ==, metric_of (name, "go_memory_classes_total_bytes"));
+      g_assert_cmpfloat (hs_trace_get_sample_value (trace, (guint) hs_trace_lookup_sample_field (trace, "go_memstats_last_gc_time_seconds"), i), ==,
+                         metric_of (name, "go_memstats_last_gc_time_seconds"));
+      g_assert_cmpfloat (hs_trace_get_sample_value (trace, (guint) hs_trace_lookup_sample_field (trace, "go_gc_duration_seconds_sum"), i), ==,
+                         metric_of (name, "go_gc_duration_seconds_sum"));
       g_assert_cmpfloat (hs_trace_get_sample_value (trace, (guint) median, i), ==,
                          metric_of (name, "go_gc_duration_seconds{quantile=\"0.5\"}"));
     }

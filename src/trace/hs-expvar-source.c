@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "hs-expvar-source.h"
 #include "hs-json.h"
@@ -77,6 +78,39 @@ ring_get (JsonArray *ring,
           guint64    number)
 {
   return json_array_get_int_element (ring, (guint) ((number + HS_EXPVAR_RING_SIZE - 1) % HS_EXPVAR_RING_SIZE));
+}
+
+static gboolean
+is_mapped (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (memstats_fields); i++)
+    if (strcmp (name, memstats_fields[i].name) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/*
+ * The other numbers of runtime.MemStats (StackInuse, GCSys, Mallocs, PauseTotalNs …) as
+ * "memstats.NAME", for tables; arrays (the rings, BySize) are not samples.
+ */
+static void
+add_other_memstats (HsSampleTable *batch,
+                    guint          row,
+                    JsonObject    *memstats)
+{
+  g_autoptr(GList) names = json_object_get_members (memstats);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      g_autofree char *field = NULL;
+      double value;
+
+      if (is_mapped (l->data) || !get_number (memstats, l->data, &value))
+        continue;
+      field = g_strconcat ("memstats.", l->data, NULL);
+      hs_sample_table_set_value (batch, row, hs_sample_table_intern_field (batch, field), value);
+    }
 }
 
 static gboolean
@@ -168,6 +202,7 @@ hs_expvar_source_read_answer (HsHttpSource  *source,
   for (guint i = 0; i < G_N_ELEMENTS (memstats_fields); i++)
     if (get_number (memstats, memstats_fields[i].name, &value))
       hs_sample_table_set_value (batch, row, memstats_fields[i].field, value);
+  add_other_memstats (batch, row, memstats);
   hs_trace_append_samples (hs_http_source_get_trace (source), batch);
 
   self->seen = TRUE;

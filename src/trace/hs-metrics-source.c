@@ -40,16 +40,27 @@ static const struct {
   { "go_gc_duration_seconds_count", HS_SAMPLE_FIELD_NUM_GC },
 };
 
-/* runtime/metrics names kept under their own name when the collector exports them */
+/*
+ * Other memory and GC values, kept under their own name: go_memstats_* not mapped above,
+ * go_gc_* (runtime/metrics: heap goal, GOGC, memory limit …) and go_memory_classes_*.
+ * Labelled samples (histogram buckets, quantiles) are not: a name must say what it is.
+ */
 static gboolean
-is_extra_metric (const char *name)
+is_extra_metric (const HsPromSample *sample)
 {
-  return g_str_has_prefix (name, "go_memory_classes_") ||
-         strcmp (name, "go_gc_heap_goal_bytes") == 0 ||
-         strcmp (name, "go_gc_gogc_percent") == 0 ||
-         strcmp (name, "go_gc_gomemlimit_bytes") == 0 ||
-         strcmp (name, "go_gc_heap_live_bytes") == 0 ||
-         strcmp (name, "go_gc_cycles_total_gc_cycles_total") == 0;
+  const char *name = sample->name;
+
+  if (sample->labels != NULL)
+    return FALSE;
+  if (!g_str_has_prefix (name, "go_memstats_") && !g_str_has_prefix (name, "go_gc_") &&
+      !g_str_has_prefix (name, "go_memory_classes_"))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (memstats_metrics); i++)
+    if (strcmp (name, memstats_metrics[i].name) == 0)
+      return FALSE;
+
+  return TRUE;
 }
 
 static double
@@ -86,7 +97,7 @@ add_samples (HsMetricsSource *self,
       const HsPromSample *sample = &g_array_index (set->samples, HsPromSample, i);
       const char *quantile;
 
-      if (is_extra_metric (sample->name) && sample->labels == NULL)
+      if (is_extra_metric (sample))
         {
           hs_sample_table_set_value (batch, row, hs_sample_table_intern_field (batch, sample->name),
                                      sample->value);
