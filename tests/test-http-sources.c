@@ -315,6 +315,50 @@ test_metrics_answers (void)
   finish_source (HS_HTTP_SOURCE (source));
 }
 
+/* A restarted program: go_gc_duration_seconds_count goes down, a new run begins. */
+static void
+test_metrics_restart (void)
+{
+  const char *answers[] = { "run-metrics-1.txt", "run-metrics-2.txt", "restart-metrics-1.txt",
+                            "restart-metrics-2.txt", NULL };
+  g_autoptr(Server) server = server_new (answers);
+  g_autoptr(HsTrace) trace = hs_trace_new ("metrics-restart");
+  g_autofree char *url = server_url (server, "/metrics");
+  HsHttpSource *source = HS_HTTP_SOURCE (hs_metrics_source_new (trace, url, NULL));
+  HsGcRecord record;
+
+  hs_http_source_set_interval (source, 20);
+  run_until_answers (source, 4);
+
+  /* 100 cycles, then the new process's 5 (since it started) and 100 more */
+  g_assert_cmpuint (hs_trace_get_n_cycles (trace), ==, 100 + 5 + 100);
+  g_assert_cmpuint (hs_trace_get_n_runs (trace), ==, 2);
+  g_assert_cmpuint (hs_trace_get_run (trace, 1)->first_cycle, ==, 100);
+  for (guint i = 0; i < 105; i++)
+    {
+      hs_trace_get_gc_record (trace, 100 + i, &record);
+      g_assert_cmpuint (record.number, ==, i + 1);
+    }
+  g_assert_cmpfloat (fabs (hs_trace_get_gc_value (trace, HS_GC_FIELD_WALL_TIME, 104) -
+                           metric_of ("restart-metrics-1.txt", "go_memstats_last_gc_time_seconds")), <, 2e-6);
+  g_assert_cmpfloat (fabs (hs_trace_get_gc_value (trace, HS_GC_FIELD_WALL_TIME, 204) -
+                           metric_of ("restart-metrics-2.txt", "go_memstats_last_gc_time_seconds")), <, 2e-6);
+  /* the first run's pauses: the mean over its 100 cycles */
+  hs_trace_get_gc_record (trace, 0, &record);
+  g_assert_cmpfloat (fabs ((double) record.clock_us[HS_CLOCK_SWEEP_TERM] -
+                           (metric_of ("run-metrics-2.txt", "go_gc_duration_seconds_sum") -
+                            metric_of ("run-metrics-1.txt", "go_gc_duration_seconds_sum")) * 1e6 / 100), <=, 0.5 + 1e-6);
+  /* the new process's first 5: their whole pause since it started */
+  hs_trace_get_gc_record (trace, 100, &record);
+  g_assert_cmpfloat (fabs ((double) record.clock_us[HS_CLOCK_SWEEP_TERM] -
+                           metric_of ("restart-metrics-1.txt", "go_gc_duration_seconds_sum") * 1e6 / 5), <=, 0.5 + 1e-6);
+  for (guint i = 1; i < hs_trace_get_n_cycles (trace); i++)
+    g_assert_cmpfloat (hs_trace_get_gc_value (trace, HS_GC_FIELD_TIME, i), >=,
+                       hs_trace_get_gc_value (trace, HS_GC_FIELD_TIME, i - 1));
+
+  finish_source (source);
+}
+
 /* ---- failures ---- */
 
 typedef struct
@@ -580,6 +624,7 @@ main (int   argc,
   g_test_add_func ("/http/HsExpvarSource/answers", test_expvar_answers);
   g_test_add_func ("/http/HsExpvarSource/restart", test_expvar_restart);
   g_test_add_func ("/http/HsMetricsSource/answers", test_metrics_answers);
+  g_test_add_func ("/http/HsMetricsSource/restart", test_metrics_restart);
   g_test_add_func ("/http/HsHttpSource/failures", test_failures);
   g_test_add_func ("/http/HsHttpSource/refused", test_refused);
   g_test_add_func ("/http/HsHttpSource/bad-urls", test_bad_urls);

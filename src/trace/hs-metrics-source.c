@@ -154,6 +154,8 @@ add_cycles (HsMetricsSource *self,
   pause_ns = MAX (sum_s - self->last_sum_s, 0.0) * 1e9 / (double) n;
   to_us = !isnan (last_gc_s) && last_gc_s > 0 ? last_gc_s * 1e6 : (double) wall_time_us;
   from_us = !isnan (self->last_gc_s) && self->last_gc_s > 0 ? self->last_gc_s * 1e6 : (double) self->last_wall_us;
+  /* our clock and the server's may disagree: the spread never runs backwards */
+  from_us = MIN (from_us, to_us);
   if (n > 1)
     flags |= HS_GC_FLAG_PAUSE_AVERAGED;
 
