@@ -21,6 +21,7 @@ typedef struct
   GOutputStream    *in;
   GDataInputStream *out;
   gint64            spawned_us;
+  GPid              pid;      /* kept: the subprocess forgets it once the child was reaped */
 } Child;
 
 static void
@@ -34,6 +35,7 @@ child_start (Child *c)
   c->child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
                                &error, path, NULL);
   g_assert_no_error (error);
+  c->pid = (GPid) g_ascii_strtoll (g_subprocess_get_identifier (c->child), NULL, 10);
   c->in = g_object_ref (g_subprocess_get_stdin_pipe (c->child));
   c->out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (c->child));
 
@@ -64,7 +66,7 @@ child_command (Child      *c,
 static GPid
 child_pid (Child *c)
 {
-  return (GPid) g_ascii_strtoll (g_subprocess_get_identifier (c->child), NULL, 10);
+  return c->pid;
 }
 
 static void
