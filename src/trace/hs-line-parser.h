@@ -46,6 +46,15 @@ typedef enum
   HS_GC_FLAG_PERIODIC = 1 << 1,  /* came after "GC forced": sysmon's 2-minute GC */
   HS_GC_FLAG_JOINED = 1 << 2,    /* rebuilt from a line torn by the program's own output */
   HS_GC_FLAG_NEW_RUN = 1 << 3,   /* first cycle of a run (set by the trace) */
+  /*
+   * Not from a gctrace line but from memstats polled over HTTP (expvar, Prometheus): only
+   * the number, the end time (wall time) and the whole stop-the-world pause are known. The
+   * pause is kept as the sweep-termination clock (so HS_GC_FIELD_PAUSE is right); every
+   * other phase, CPU and heap field is 0, meaning unknown.
+   */
+  HS_GC_FLAG_SAMPLED = 1 << 4,
+  HS_GC_FLAG_TIME_ESTIMATED = 1 << 5,  /* sampled: end time spread between two polls */
+  HS_GC_FLAG_PAUSE_AVERAGED = 1 << 6,  /* sampled: mean pause of the cycles between two polls */
 } HsGcFlags;
 
 /* Clock phases, wall time. Go 1.5 prints five; Go 1.6+ three. */

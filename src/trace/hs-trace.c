@@ -17,6 +17,7 @@ struct _HsTrace
 
   char         *name;
   HsTraceStore  store;
+  HsSampleTable samples;
   GArray       *runs;                 /* HsRun */
   gboolean      periodic_pending;     /* the last chunk ended with "GC forced" */
 
@@ -34,12 +35,14 @@ enum {
   PROP_NAME,
   PROP_N_CYCLES,
   PROP_N_EVENTS,
+  PROP_N_SAMPLES,
   PROP_CONTENT_KEY,
   N_PROPS
 };
 
 enum {
   ITEMS_APPENDED,
+  SAMPLES_APPENDED,
   N_SIGNALS
 };
 
@@ -55,6 +58,7 @@ hs_trace_finalize (GObject *object)
   g_clear_pointer (&self->content_key, g_free);
   g_clear_pointer (&self->runs, g_array_unref);
   hs_trace_store_clear (&self->store);
+  hs_sample_table_clear (&self->samples);
   g_rw_lock_clear (&self->lock);
 
   G_OBJECT_CLASS (hs_trace_parent_class)->finalize (object);
@@ -78,6 +82,9 @@ hs_trace_get_property (GObject    *object,
       break;
     case PROP_N_EVENTS:
       g_value_set_uint (value, hs_trace_get_n_events (self));
+      break;
+    case PROP_N_SAMPLES:
+      g_value_set_uint (value, hs_trace_get_n_samples (self));
       break;
     case PROP_CONTENT_KEY:
       g_value_set_string (value, self->content_key);
@@ -124,6 +131,9 @@ hs_trace_class_init (HsTraceClass *klass)
   properties[PROP_N_EVENTS] =
     g_param_spec_uint ("n-events", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_SAMPLES] =
+    g_param_spec_uint ("n-samples", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CONTENT_KEY] =
     g_param_spec_string ("content-key", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -142,12 +152,24 @@ hs_trace_class_init (HsTraceClass *klass)
     g_signal_new ("items-appended", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 4,
                   G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
+
+  /**
+   * HsTrace::samples-appended:
+   * @first_sample: index of the first new memory sample
+   * @n_samples: how many samples were appended
+   *
+   * Emitted once per appended batch of samples; fields first seen in it already have ids.
+   */
+  signals[SAMPLES_APPENDED] =
+    g_signal_new ("samples-appended", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void
 hs_trace_init (HsTrace *self)
 {
   hs_trace_store_init (&self->store);
+  hs_sample_table_init (&self->samples);
   self->runs = g_array_new (FALSE, FALSE, sizeof (HsRun));
   g_rw_lock_init (&self->lock);
 }
@@ -680,6 +702,17 @@ hs_trace_has_wall_time (HsTrace *self)
   return !hs_i64_column_is_empty (&self->store.wall_time_us);
 }
 
+/* The exact Unix time in µs of the cycle (a log prefix's, or a polled end time); 0 when none. */
+gint64
+hs_trace_get_gc_wall_time_us (HsTrace *self,
+                              guint    cycle)
+{
+  g_return_val_if_fail (HS_IS_TRACE (self), 0);
+  g_return_val_if_fail (cycle < hs_trace_get_n_cycles (self), 0);
+
+  return hs_i64_column_get (&self->store.wall_time_us, cycle);
+}
+
 void
 hs_trace_get_scav_record (HsTrace      *self,
                           guint         event,
@@ -948,5 +981,140 @@ hs_trace_get_memory (HsTrace *self)
 {
   g_return_val_if_fail (HS_IS_TRACE (self), 0);
 
-  return hs_trace_store_get_memory (&self->store);
+  return hs_trace_store_get_memory (&self->store) + hs_sample_table_get_memory (&self->samples);
+}
+
+guint
+hs_trace_get_n_samples (HsTrace *self)
+{
+  g_return_val_if_fail (HS_IS_TRACE (self), 0);
+
+  return hs_sample_table_get_n_rows (&self->samples);
+}
+
+/* s on the trace's axis, the axis of HS_GC_FIELD_TIME */
+double
+hs_trace_get_sample_time (HsTrace *self,
+                          guint    sample)
+{
+  g_return_val_if_fail (HS_IS_TRACE (self), NAN);
+
+  return hs_sample_table_get_time (&self->samples, sample);
+}
+
+/* Unix time in µs when the sample was taken */
+gint64
+hs_trace_get_sample_wall_time (HsTrace *self,
+                               guint    sample)
+{
+  g_return_val_if_fail (HS_IS_TRACE (self), 0);
+
+  return hs_sample_table_get_wall_time (&self->samples, sample);
+}
+
+HsSampleSource
+hs_trace_get_sample_source (HsTrace *self,
+                            guint    sample)
+{
+  g_return_val_if_fail (HS_IS_TRACE (self), HS_SAMPLE_SOURCE_PROC);
+
+  return hs_sample_table_get_source (&self->samples, sample);
+}
+
+/* @field: an HsSampleField or an id from hs_trace_lookup_sample_field(); NAN when absent */
+double
+hs_trace_get_sample_value (HsTrace *self,
+                           guint    field,
+                           guint    sample)
+{
+  g_return_val_if_fail (HS_IS_TRACE (self), NAN);
+
+  return hs_sample_table_get_value (&self->samples, field, sample);
+}
+
+void
+hs_trace_get_sample_values (HsTrace *self,
+                            guint    field,
+                            guint    first,
+                            guint    n,
+                            double  *values)
+{
+  g_return_if_fail (HS_IS_TRACE (self));
+  g_return_if_fail ((guint64) first + n <= hs_trace_get_n_samples (self));
+
+  for (guint i = 0; i < n; i++)
+    values[i] = hs_sample_table_get_value (&self->samples, field, first + i);
+}
+
+/* Bulk access to the samples' times on the trace's axis, for charts. */
+void
+hs_trace_get_sample_times (HsTrace *self,
+                           guint    first,
+                           guint    n,
+                           double  *times)
+{
+  g_return_if_fail (HS_IS_TRACE (self));
+  g_return_if_fail ((guint64) first + n <= hs_trace_get_n_samples (self));
+
+  if (n > 0)
+    memcpy (times, &g_array_index (self->samples.time_s, double, first), n * sizeof (double));
+}
+
+guint
+hs_trace_get_n_sample_fields (HsTrace *self)
+{
+  g_return_val_if_fail (HS_IS_TRACE (self), 0);
+
+  return hs_sample_table_get_n_fields (&self->samples);
+}
+
+const char *
+hs_trace_get_sample_field_name (HsTrace *self,
+                                guint    field)
+{
+  g_return_val_if_fail (HS_IS_TRACE (self), NULL);
+
+  return hs_sample_table_get_field_name (&self->samples, field);
+}
+
+/* The id of a value by its name ("rss", "go_memory_classes_heap_free_bytes"); -1 when unknown */
+int
+hs_trace_lookup_sample_field (HsTrace    *self,
+                              const char *name)
+{
+  g_return_val_if_fail (HS_IS_TRACE (self), -1);
+
+  return hs_sample_table_lookup_field (&self->samples, name);
+}
+
+/* Whether any sample carries @field: which series a chart can draw. */
+gboolean
+hs_trace_has_sample_field (HsTrace *self,
+                           guint    field)
+{
+  g_return_val_if_fail (HS_IS_TRACE (self), FALSE);
+
+  return hs_sample_table_has_field (&self->samples, field);
+}
+
+void
+hs_trace_append_samples (HsTrace             *self,
+                         const HsSampleTable *samples)
+{
+  guint first;
+  guint n;
+
+  g_return_if_fail (HS_IS_TRACE (self));
+
+  n = hs_sample_table_get_n_rows (samples);
+  if (n == 0)
+    return;
+
+  first = hs_trace_get_n_samples (self);
+  g_rw_lock_writer_lock (&self->lock);
+  hs_sample_table_append_table (&self->samples, samples);
+  g_rw_lock_writer_unlock (&self->lock);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SAMPLES]);
+  g_signal_emit (self, signals[SAMPLES_APPENDED], 0, first, n);
 }

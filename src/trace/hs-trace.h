@@ -5,6 +5,7 @@
 #include <glib-object.h>
 
 #include "hs-line-parser.h"
+#include "hs-sample-table.h"
 #include "hs-trace-store.h"
 
 G_BEGIN_DECLS
@@ -100,6 +101,8 @@ void                hs_trace_get_gc_flags_range  (HsTrace            *self,
 const char         *hs_trace_get_gc_label        (HsTrace            *self,
                                                   guint               cycle);
 gboolean            hs_trace_has_wall_time       (HsTrace            *self);
+gint64              hs_trace_get_gc_wall_time_us (HsTrace            *self,
+                                                  guint               cycle);
 
 double              hs_trace_get_scav_value      (HsTrace            *self,
                                                   HsScavField         field,
@@ -133,5 +136,35 @@ void                hs_trace_read_unlock         (HsTrace            *self);
 void                hs_trace_append_store        (HsTrace            *self,
                                                   const HsTraceStore *store,
                                                   guint64             line_offset);
+
+/* Memory samples (/proc, expvar, Prometheus): a third table beside cycles and events. */
+guint               hs_trace_get_n_samples       (HsTrace            *self);
+double              hs_trace_get_sample_time     (HsTrace            *self,
+                                                  guint               sample);
+gint64              hs_trace_get_sample_wall_time (HsTrace           *self,
+                                                  guint               sample);
+HsSampleSource      hs_trace_get_sample_source   (HsTrace            *self,
+                                                  guint               sample);
+double              hs_trace_get_sample_value    (HsTrace            *self,
+                                                  guint               field,
+                                                  guint               sample);
+void                hs_trace_get_sample_values   (HsTrace            *self,
+                                                  guint               field,
+                                                  guint               first,
+                                                  guint               n,
+                                                  double             *values);
+void                hs_trace_get_sample_times    (HsTrace            *self,
+                                                  guint               first,
+                                                  guint               n,
+                                                  double             *times);
+guint               hs_trace_get_n_sample_fields (HsTrace            *self);
+const char         *hs_trace_get_sample_field_name (HsTrace          *self,
+                                                  guint               field);
+int                 hs_trace_lookup_sample_field (HsTrace            *self,
+                                                  const char         *name);
+gboolean            hs_trace_has_sample_field    (HsTrace            *self,
+                                                  guint               field);
+void                hs_trace_append_samples      (HsTrace            *self,
+                                                  const HsSampleTable *samples);
 
 G_END_DECLS
