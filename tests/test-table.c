@@ -201,7 +201,7 @@ test_model_filter_sort (void)
   g_assert_cmpuint (position, ==, 0);
   g_assert_false (hs_table_model_find_position (model, 0, &position));
 
-  /* only the rows in view: gc 101 is at 624.006 s */
+  /* only the rows in view: gc 101 is at 649.007 s (its line says @649.007s) */
   hs_table_model_set_time_range (model, 600.0, 700.0);
   wait_until_idle (model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);

@@ -10,6 +10,8 @@
 #include "app/hs-export-dialog.h"
 #include "app/hs-stats-panel.h"
 #include "app/hs-trace-view.h"
+#include "table/hs-cycle-table.h"
+#include "table/hs-scavenger-table.h"
 #include "trace/hs-trace-loader.h"
 
 static HsTrace *
@@ -114,6 +116,44 @@ test_export (void)
   g_rmdir (dir);
 }
 
+/* One selection: a cycle chosen on the charts is the table's row, and the other way round. */
+static void
+test_selection_linked (void)
+{
+  g_autoptr(HsTrace) trace = load_sample ();
+  GtkWidget *panel = g_object_ref_sink (hs_stats_panel_new ());
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = hs_trace_view_new (trace, panel);
+  HsChartStack *charts = hs_trace_view_get_charts (HS_TRACE_VIEW (view));
+  HsCycleTable *cycles = HS_CYCLE_TABLE (hs_trace_view_get_cycle_table (HS_TRACE_VIEW (view)));
+  HsScavengerTable *events = HS_SCAVENGER_TABLE (hs_trace_view_get_scavenger_table (HS_TRACE_VIEW (view)));
+  HsTimeViewport *viewport = hs_chart_stack_get_viewport (charts);
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+
+  hs_chart_stack_set_selected_cycle (charts, 40);
+  g_assert_cmpint (hs_cycle_table_get_selected_cycle (cycles), ==, 40);
+
+  /* a row outside the visible range brings its cycle into view, the zoom kept:
+   * gc 101 (index 100) ran at 649.007 s (its line says @649.007s) */
+  hs_time_viewport_set_range (viewport, 0.0, 60.0);
+  hs_cycle_table_set_selected_cycle (cycles, 100);
+  g_assert_cmpint (hs_chart_stack_get_selected_cycle (charts), ==, 100);
+  g_assert_cmpfloat_with_epsilon (hs_time_viewport_get_end (viewport) - hs_time_viewport_get_start (viewport), 60.0, 1e-6);
+  g_assert_cmpfloat (hs_time_viewport_get_start (viewport), <=, 649.007);
+  g_assert_cmpfloat (hs_time_viewport_get_end (viewport), >=, 649.007);
+
+  /* scvg3 (event 3) came after gc 91 (index 90) and is placed at 600 s */
+  hs_scavenger_table_set_selected_event (events, 3);
+  g_assert_cmpint (hs_chart_stack_get_selected_cycle (charts), ==, 90);
+  g_assert_cmpfloat (hs_time_viewport_get_start (viewport), <=, 600.0);
+  g_assert_cmpfloat (hs_time_viewport_get_end (viewport), >=, 600.0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (panel);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -122,6 +162,7 @@ main (int   argc,
 
   g_test_add_func ("/view/HsTraceView/findings-zoom", test_findings_zoom);
   g_test_add_func ("/view/HsExportDialog/export", test_export);
+  g_test_add_func ("/view/HsTraceView/selection-linked", test_selection_linked);
 
   return g_test_run ();
 }

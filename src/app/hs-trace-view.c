@@ -7,9 +7,11 @@
 
 #include "hs-export-dialog.h"
 #include "hs-trace-view.h"
+#include "table/hs-cycle-table.h"
+#include "table/hs-scavenger-table.h"
 
 /* The strip below the charts (statistics, tables) starts this tall; the divider moves it. */
-#define BOTTOM_HEIGHT 230
+#define BOTTOM_HEIGHT 200
 
 /* A finding's range is shown with this much of its surroundings, as a share of its length. */
 #define RANGE_CONTEXT 0.15
@@ -23,6 +25,8 @@ struct _HsTraceView
   GtkWidget  *findings;
   GtkWidget  *stats;
   GtkWidget  *stats_scrolled;
+  GtkWidget  *cycles;
+  GtkWidget  *events;
   HsAnnotations *notes;          /* this trace's notes, once its content key is known */
 
   GtkWidget  *vertical;
@@ -66,6 +70,70 @@ max_position_cb (HsTraceView *self)
 
   gtk_paned_set_position (GTK_PANED (self->vertical), MAX (max / 2, max - BOTTOM_HEIGHT));
   g_signal_handlers_disconnect_by_func (self->vertical, max_position_cb, self);
+}
+
+/* A cycle chosen in a table comes into view on the charts, the zoom kept. */
+static void
+reveal_time (HsTraceView *self,
+             double       t)
+{
+  HsTimeViewport *viewport = hs_chart_stack_get_viewport (HS_CHART_STACK (self->charts));
+  double start = hs_time_viewport_get_start (viewport);
+  double end = hs_time_viewport_get_end (viewport);
+
+  if (t >= start && t <= end)
+    return;
+
+  hs_time_viewport_set_range (viewport, t - (end - start) / 2, t + (end - start) / 2);
+}
+
+static void
+chart_selected_cb (HsTraceView *self)
+{
+  gint64 cycle = hs_chart_stack_get_selected_cycle (HS_CHART_STACK (self->charts));
+
+  if (hs_cycle_table_get_selected_cycle (HS_CYCLE_TABLE (self->cycles)) != cycle)
+    hs_cycle_table_set_selected_cycle (HS_CYCLE_TABLE (self->cycles), cycle);
+}
+
+static void
+cycle_row_selected_cb (HsTraceView *self)
+{
+  gint64 cycle = hs_cycle_table_get_selected_cycle (HS_CYCLE_TABLE (self->cycles));
+
+  if (cycle < 0 || hs_chart_stack_get_selected_cycle (HS_CHART_STACK (self->charts)) == cycle)
+    return;
+
+  hs_chart_stack_set_selected_cycle (HS_CHART_STACK (self->charts), cycle);
+  reveal_time (self, hs_trace_get_gc_value (self->trace, HS_GC_FIELD_TIME, (guint) cycle));
+}
+
+/* A scavenger event has no cycle of its own: the charts show the cycle it follows. */
+static void
+event_row_selected_cb (HsTraceView *self)
+{
+  gint64 event = hs_scavenger_table_get_selected_event (HS_SCAVENGER_TABLE (self->events));
+  guint after;
+
+  if (event < 0)
+    return;
+
+  after = hs_trace_get_scav_cycle (self->trace, (guint) event);
+  if (after > 0)
+    hs_chart_stack_set_selected_cycle (HS_CHART_STACK (self->charts), after - 1);
+  reveal_time (self, hs_trace_get_scav_value (self->trace, HS_SCAV_FIELD_TIME, (guint) event));
+}
+
+/* "Only rows in view" in the tables follows the charts' zoom. */
+static void
+viewport_changed_cb (HsTraceView *self)
+{
+  HsTimeViewport *viewport = hs_chart_stack_get_viewport (HS_CHART_STACK (self->charts));
+  double start = hs_time_viewport_get_start (viewport);
+  double end = hs_time_viewport_get_end (viewport);
+
+  hs_cycle_table_set_visible_range (HS_CYCLE_TABLE (self->cycles), start, end);
+  hs_scavenger_table_set_visible_range (HS_SCAVENGER_TABLE (self->events), start, end);
 }
 
 static void
@@ -164,6 +232,22 @@ hs_trace_view_get_charts (HsTraceView *self)
   return HS_CHART_STACK (self->charts);
 }
 
+GtkWidget *
+hs_trace_view_get_cycle_table (HsTraceView *self)
+{
+  g_return_val_if_fail (HS_IS_TRACE_VIEW (self), NULL);
+
+  return self->cycles;
+}
+
+GtkWidget *
+hs_trace_view_get_scavenger_table (HsTraceView *self)
+{
+  g_return_val_if_fail (HS_IS_TRACE_VIEW (self), NULL);
+
+  return self->events;
+}
+
 HsFindingsList *
 hs_trace_view_get_findings (HsTraceView *self)
 {
@@ -225,6 +309,7 @@ hs_trace_view_new (HsTrace   *trace,
 {
   HsTraceView *self;
   GtkWidget *stats_scrolled;
+  GtkWidget *charts_scrolled;
 
   g_return_val_if_fail (HS_IS_TRACE (trace), NULL);
   g_return_val_if_fail (GTK_IS_WIDGET (stats) && gtk_widget_get_parent (stats) == NULL, NULL);
@@ -235,9 +320,15 @@ hs_trace_view_new (HsTrace   *trace,
                            G_CONNECT_SWAPPED);
   content_key_cb (self);
 
+  /* the charts scroll rather than make the window taller than a laptop's screen */
   self->charts = hs_chart_stack_new (trace);
   gtk_widget_set_vexpand (self->charts, TRUE);
-  gtk_box_append (GTK_BOX (self->charts_box), self->charts);
+  charts_scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (charts_scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (charts_scrolled), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (charts_scrolled), self->charts);
+  gtk_widget_set_vexpand (charts_scrolled, TRUE);
+  gtk_box_append (GTK_BOX (self->charts_box), charts_scrolled);
 
   self->findings = hs_findings_list_new (trace);
   gtk_widget_set_vexpand (self->findings, TRUE);
@@ -250,6 +341,21 @@ hs_trace_view_new (HsTrace   *trace,
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (stats_scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (stats_scrolled), self->stats);
   gtk_stack_add_titled (GTK_STACK (self->bottom_stack), stats_scrolled, "statistics", _("Statistics"));
+
+  self->cycles = hs_cycle_table_new (trace);
+  gtk_stack_add_titled (GTK_STACK (self->bottom_stack), self->cycles, "cycles", _("GC Cycles"));
+  self->events = hs_scavenger_table_new (trace);
+  gtk_stack_add_titled (GTK_STACK (self->bottom_stack), self->events, "scavenger", _("Scavenger"));
+
+  /* one selection for the charts and the tables, and the tables know the charts' range */
+  g_signal_connect_object (self->charts, "notify::selected-cycle", G_CALLBACK (chart_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cycles, "notify::selected-cycle", G_CALLBACK (cycle_row_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->events, "notify::selected-event", G_CALLBACK (event_row_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (hs_chart_stack_get_viewport (HS_CHART_STACK (self->charts)), "changed",
+                           G_CALLBACK (viewport_changed_cb), self, G_CONNECT_SWAPPED);
 
 
   return GTK_WIDGET (self);

@@ -19,6 +19,8 @@ GtkWidget      *hs_trace_view_new              (HsTrace     *trace,
 HsTrace        *hs_trace_view_get_trace        (HsTraceView *self);
 HsChartStack   *hs_trace_view_get_charts       (HsTraceView *self);
 HsFindingsList *hs_trace_view_get_findings     (HsTraceView *self);
+GtkWidget      *hs_trace_view_get_cycle_table  (HsTraceView *self);
+GtkWidget      *hs_trace_view_get_scavenger_table (HsTraceView *self);
 HsAnnotations  *hs_trace_view_get_notes        (HsTraceView *self);
 void            hs_trace_view_show_range       (HsTraceView *self,
                                                 double       start,

@@ -317,7 +317,7 @@ hs_chart_view_new (HsChartStack *stack,
   self->kind = kind;
   self->flags = flags;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 300, kind == HS_CHART_HEAP ? 150 : 80);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 300, kind == HS_CHART_HEAP ? 120 : 64);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
 
   return GTK_WIDGET (self);
