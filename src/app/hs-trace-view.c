@@ -12,6 +12,7 @@
 
 /* The strip below the charts (statistics, tables) starts this tall; the divider moves it. */
 #define BOTTOM_HEIGHT 200
+#define CHARTS_MIN_WIDTH 720
 
 /* A finding's range is shown with this much of its surroundings, as a share of its length. */
 #define RANGE_CONTEXT 0.15
@@ -270,6 +271,17 @@ hs_trace_view_dispose (GObject *object)
   G_OBJECT_CLASS (hs_trace_view_parent_class)->dispose (object);
 }
 
+/*
+ * The view fills whatever the tab gives it and scrolls inside: its height does not depend
+ * on its width. Saying so spares GTK a height-for-width pass through the panes, whose
+ * rounding at extreme widths differed by a pixel and made GTK complain.
+ */
+static GtkSizeRequestMode
+hs_trace_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
 static void
 hs_trace_view_class_init (HsTraceViewClass *klass)
 {
@@ -277,6 +289,7 @@ hs_trace_view_class_init (HsTraceViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hs_trace_view_dispose;
+  widget_class->get_request_mode = hs_trace_view_get_request_mode;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/heapscope/Heapscope/hs-trace-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HsTraceView, vertical);
@@ -309,7 +322,6 @@ hs_trace_view_new (HsTrace   *trace,
 {
   HsTraceView *self;
   GtkWidget *stats_scrolled;
-  GtkWidget *charts_scrolled;
 
   g_return_val_if_fail (HS_IS_TRACE (trace), NULL);
   g_return_val_if_fail (GTK_IS_WIDGET (stats) && gtk_widget_get_parent (stats) == NULL, NULL);
@@ -320,15 +332,12 @@ hs_trace_view_new (HsTrace   *trace,
                            G_CONNECT_SWAPPED);
   content_key_cb (self);
 
-  /* the charts scroll rather than make the window taller than a laptop's screen */
+  /* At their narrowest the legends would wrap to a line per series and make the window
+   * taller than a laptop's screen: the charts are at least this wide instead. */
   self->charts = hs_chart_stack_new (trace);
   gtk_widget_set_vexpand (self->charts, TRUE);
-  charts_scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (charts_scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (charts_scrolled), 320);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (charts_scrolled), self->charts);
-  gtk_widget_set_vexpand (charts_scrolled, TRUE);
-  gtk_box_append (GTK_BOX (self->charts_box), charts_scrolled);
+  gtk_widget_set_size_request (self->charts, CHARTS_MIN_WIDTH, -1);
+  gtk_box_append (GTK_BOX (self->charts_box), self->charts);
 
   self->findings = hs_findings_list_new (trace);
   gtk_widget_set_vexpand (self->findings, TRUE);
