@@ -272,9 +272,11 @@ assert_cell (Fixture    *fixture,
   g_assert_cmpstr (gtk_label_get_text (label), ==, expected);
 }
 
+/* Clicks the middle of @widget, holding @modifier (an xdotool key name) unless NULL. */
 static void
-click_widget (Fixture   *fixture,
-              GtkWidget *widget)
+click_widget_with (Fixture    *fixture,
+                   GtkWidget  *widget,
+                   const char *modifier)
 {
   graphene_point_t p;
 
@@ -282,8 +284,19 @@ click_widget (Fixture   *fixture,
                                            &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
                                                                  gtk_widget_get_height (widget) / 2.0),
                                            &p));
-  xdotool ("mousemove --window %s %d %d click 1", fixture->window_id, (int) p.x, (int) p.y);
+  if (modifier != NULL)
+    xdotool ("mousemove --window %s %d %d keydown %s click 1 keyup %s", fixture->window_id,
+             (int) p.x, (int) p.y, modifier, modifier);
+  else
+    xdotool ("mousemove --window %s %d %d click 1", fixture->window_id, (int) p.x, (int) p.y);
   iterate (300);   /* past the double-click time */
+}
+
+static void
+click_widget (Fixture   *fixture,
+              GtkWidget *widget)
+{
+  click_widget_with (fixture, widget, NULL);
 }
 
 static guint
@@ -394,6 +407,19 @@ test_select (Fixture       *fixture,
   WAIT_FOR (hs_cycle_table_get_selected_cycle (table) == 5);
   g_assert_cmpint (hs_cycle_table_get_selected_cycle (table), ==, 5);
 
+  /* shift+down extends the selection: the row it adds is the one shown on the charts */
+  xdotool ("key shift+Down");
+  WAIT_FOR (hs_cycle_table_get_selected_cycle (table) == 6);
+  g_assert_cmpint (hs_cycle_table_get_selected_cycle (table), ==, 6);
+  g_assert_true (gtk_selection_model_is_selected (selection, 5));
+  g_assert_true (gtk_selection_model_is_selected (selection, 6));
+
+  /* ctrl+click takes a row out again; the selection's first row is shown */
+  click_widget_with (fixture, GTK_WIDGET (cell_label (fixture, "7", "GC")), "ctrl");
+  WAIT_FOR (!gtk_selection_model_is_selected (selection, 6));
+  g_assert_false (gtk_selection_model_is_selected (selection, 6));
+  g_assert_cmpint (hs_cycle_table_get_selected_cycle (table), ==, 5);
+
   /* a chart picks gc 110 (index 109): its row is selected and scrolled into view */
   scrolled = gtk_widget_get_parent (GTK_WIDGET (hs_table_view_get_column_view (fixture->table)));
   vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
@@ -479,10 +505,10 @@ test_copy (Fixture       *fixture,
   WAIT_FOR (idle_with_rows (fixture, 2));
   iterate (200);
 
-  /* click gc 3, shift+down to gc 101, ctrl+c */
+  /* click gc 3, ctrl+click gc 101, ctrl+c */
   WAIT_FOR (cell_label (fixture, "101", "GC") != NULL);
   click_widget (fixture, GTK_WIDGET (cell_label (fixture, "3", "GC")));
-  xdotool ("key shift+Down");
+  click_widget_with (fixture, GTK_WIDGET (cell_label (fixture, "101", "GC")), "ctrl");
   WAIT_FOR (hs_cycle_table_get_selected_cycle (HS_CYCLE_TABLE (fixture->table)) == 100);
   g_assert_true (gtk_selection_model_is_selected (gtk_column_view_get_model (hs_table_view_get_column_view (fixture->table)), 0));
   g_assert_cmpint (hs_cycle_table_get_selected_cycle (HS_CYCLE_TABLE (fixture->table)), ==, 100);
