@@ -63,24 +63,24 @@ xdotool (const char *format,
   iterate (150);
 }
 
+/* Shows @table alone in a window of its own and finds that window for xdotool. */
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
+fixture_show (Fixture   *fixture,
+              GtkWidget *table)
 {
   static guint serial;
   g_autofree char *title = g_strdup_printf ("%s-%u", TITLE, ++serial);
   g_autofree char *command = g_strdup_printf ("xdotool search --sync --name %s$", title);
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean events = GPOINTER_TO_INT (data);
   int status;
 
   fixture->window = gtk_window_new ();
   gtk_window_set_title (GTK_WINDOW (fixture->window), title);
   gtk_window_set_decorated (GTK_WINDOW (fixture->window), FALSE);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 700);
-  fixture->table = HS_TABLE_VIEW (events ? hs_scavenger_table_new (trace) : hs_cycle_table_new (trace));
-  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->table));
+  fixture->table = HS_TABLE_VIEW (table);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), table);
   gtk_window_present (GTK_WINDOW (fixture->window));
   WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (hs_table_view_get_column_view (fixture->table))));
   iterate (300);
@@ -90,6 +90,15 @@ fixture_setup (Fixture       *fixture,
   fixture->window_id = g_strdup (g_strstrip (out));
   g_assert_cmpstr (fixture->window_id, !=, "");
   g_assert_null (strchr (fixture->window_id, '\n'));
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  gboolean events = GPOINTER_TO_INT (data);
+
+  fixture_show (fixture, events ? hs_scavenger_table_new (trace) : hs_cycle_table_new (trace));
 }
 
 static void
@@ -251,8 +260,23 @@ cell_label (Fixture    *fixture,
 }
 
 static void
-click_widget (Fixture   *fixture,
-              GtkWidget *widget)
+assert_cell (Fixture    *fixture,
+             const char *key,
+             const char *title,
+             const char *expected)
+{
+  GtkLabel *label = cell_label (fixture, key, title);
+
+  if (label == NULL)
+    g_error ("no row “%s” on screen", key);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, expected);
+}
+
+/* Clicks the middle of @widget, holding @modifier (an xdotool key name) unless NULL. */
+static void
+click_widget_with (Fixture    *fixture,
+                   GtkWidget  *widget,
+                   const char *modifier)
 {
   graphene_point_t p;
 
@@ -260,8 +284,19 @@ click_widget (Fixture   *fixture,
                                            &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
                                                                  gtk_widget_get_height (widget) / 2.0),
                                            &p));
-  xdotool ("mousemove --window %s %d %d click 1", fixture->window_id, (int) p.x, (int) p.y);
+  if (modifier != NULL)
+    xdotool ("mousemove --window %s %d %d keydown %s click 1 keyup %s", fixture->window_id,
+             (int) p.x, (int) p.y, modifier, modifier);
+  else
+    xdotool ("mousemove --window %s %d %d click 1", fixture->window_id, (int) p.x, (int) p.y);
   iterate (300);   /* past the double-click time */
+}
+
+static void
+click_widget (Fixture   *fixture,
+              GtkWidget *widget)
+{
+  click_widget_with (fixture, widget, NULL);
 }
 
 static guint
@@ -287,12 +322,12 @@ test_rows (Fixture       *fixture,
   label = cell_label (fixture, "3", "Pause (ms)");
   g_assert_nonnull (label);
   g_assert_cmpstr (gtk_label_get_text (label), ==, "1.945");
-  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "3", "Time (s)")), ==, "0.214");
-  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "3", "Heap Before (MB)")), ==, "12");
-  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "3", "Live (MB)")), ==, "11");
-  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "3", "Background CPU (ms)")), ==, "0.000");
-  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "3", "Cause")), ==, "normal");
-  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "3", "Line")), ==, "4");
+  assert_cell (fixture, "3", "Time (s)", "0.214");
+  assert_cell (fixture, "3", "Heap Before (MB)", "12");
+  assert_cell (fixture, "3", "Live (MB)", "11");
+  assert_cell (fixture, "3", "Background CPU (ms)", "0.000");
+  assert_cell (fixture, "3", "Cause", "normal");
+  assert_cell (fixture, "3", "Line", "4");
   g_assert_cmpfloat (gtk_label_get_xalign (label), ==, 1.0);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "numeric"));
 
@@ -370,6 +405,19 @@ test_select (Fixture       *fixture,
   /* the keyboard moves it on */
   xdotool ("key Down");
   WAIT_FOR (hs_cycle_table_get_selected_cycle (table) == 5);
+  g_assert_cmpint (hs_cycle_table_get_selected_cycle (table), ==, 5);
+
+  /* shift+down extends the selection: the row it adds is the one shown on the charts */
+  xdotool ("key shift+Down");
+  WAIT_FOR (hs_cycle_table_get_selected_cycle (table) == 6);
+  g_assert_cmpint (hs_cycle_table_get_selected_cycle (table), ==, 6);
+  g_assert_true (gtk_selection_model_is_selected (selection, 5));
+  g_assert_true (gtk_selection_model_is_selected (selection, 6));
+
+  /* ctrl+click takes a row out again; the selection's first row is shown */
+  click_widget_with (fixture, GTK_WIDGET (cell_label (fixture, "7", "GC")), "ctrl");
+  WAIT_FOR (!gtk_selection_model_is_selected (selection, 6));
+  g_assert_false (gtk_selection_model_is_selected (selection, 6));
   g_assert_cmpint (hs_cycle_table_get_selected_cycle (table), ==, 5);
 
   /* a chart picks gc 110 (index 109): its row is selected and scrolled into view */
@@ -457,10 +505,10 @@ test_copy (Fixture       *fixture,
   WAIT_FOR (idle_with_rows (fixture, 2));
   iterate (200);
 
-  /* click gc 3, shift+down to gc 101, ctrl+c */
+  /* click gc 3, ctrl+click gc 101, ctrl+c */
   WAIT_FOR (cell_label (fixture, "101", "GC") != NULL);
   click_widget (fixture, GTK_WIDGET (cell_label (fixture, "3", "GC")));
-  xdotool ("key shift+Down");
+  click_widget_with (fixture, GTK_WIDGET (cell_label (fixture, "101", "GC")), "ctrl");
   WAIT_FOR (hs_cycle_table_get_selected_cycle (HS_CYCLE_TABLE (fixture->table)) == 100);
   g_assert_true (gtk_selection_model_is_selected (gtk_column_view_get_model (hs_table_view_get_column_view (fixture->table)), 0));
   g_assert_cmpint (hs_cycle_table_get_selected_cycle (HS_CYCLE_TABLE (fixture->table)), ==, 100);
@@ -547,16 +595,16 @@ test_scavenger (Fixture       *fixture,
 
   /* scvg3: 1767 MB released / scvg3: inuse: 5, idle: 1778, sys: 1784, released: 1767, consumed: 17 (MB),
    * after gc 91 (line 102), the 4th event */
-  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "4", "Released (MB)")), ==, "1767");
-  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "4", "Released Now (MB)")), ==, "1767");
-  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "4", "Consumed (MB)")), ==, "17");
-  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "4", "After GC")), ==, "91");
-  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "4", "Seq.")), ==, "3");
+  assert_cell (fixture, "4", "Released (MB)", "1767");
+  assert_cell (fixture, "4", "Released Now (MB)", "1767");
+  assert_cell (fixture, "4", "Consumed (MB)", "17");
+  assert_cell (fixture, "4", "After GC", "91");
+  assert_cell (fixture, "4", "Seq.", "3");
   /* the event starts at its "released" line */
-  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "4", "Line")), ==, "103");
+  assert_cell (fixture, "4", "Line", "103");
   /* scvg0 released nothing on its own line */
-  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "1", "Released Now (MB)")), ==, "");
-  g_assert_cmpstr (gtk_label_get_text (cell_label (fixture, "1", "In Use (MB)")), ==, "1642");
+  assert_cell (fixture, "1", "Released Now (MB)", "");
+  assert_cell (fixture, "1", "In Use (MB)", "1642");
 
   /* scvg lines only: no scav columns */
   g_assert_cmpint (visible_column (fixture, "Work (KiB)"), ==, -1);
@@ -582,20 +630,15 @@ test_live (void)
   const char *lines =
     "gc 1 @0.010s 1%: 0.010+1.0+0.020 ms clock, 0.020+0/1.0/0+0.040 ms cpu, 4->4->1 MB, 5 MB goal, 2 P\n";
 
-  fixture.window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1400, 400);
-  fixture.table = HS_TABLE_VIEW (hs_cycle_table_new (live));
-  gtk_window_set_child (GTK_WINDOW (fixture.window), GTK_WIDGET (fixture.table));
-  gtk_window_present (GTK_WINDOW (fixture.window));
-  iterate (300);
+  fixture_show (&fixture, hs_cycle_table_new (live));
   g_assert_cmpstr (hs_table_view_get_count_text (fixture.table), ==, "0 cycles");
 
   hs_trace_reader_feed (reader, lines, strlen (lines));
   iterate (300);
   g_assert_cmpstr (hs_table_view_get_count_text (fixture.table), ==, "1 cycle");
   /* 0.010 + 0.020 ms: below a millisecond, the column counts µs */
-  g_assert_cmpstr (gtk_label_get_text (cell_label (&fixture, "1", "Pause (µs)")), ==, "30");
-  g_assert_cmpstr (gtk_label_get_text (cell_label (&fixture, "1", "Heap Before (MB)")), ==, "4");
+  assert_cell (&fixture, "1", "Pause (µs)", "30");
+  assert_cell (&fixture, "1", "Heap Before (MB)", "4");
   g_assert_cmpint (visible_column (&fixture, "Stacks (MB)"), ==, -1);
 
   /* a 5 ms pause and a 20000 MB heap: the columns switch to ms and GB, old rows with them;
@@ -606,18 +649,18 @@ test_live (void)
   iterate (300);
   g_assert_cmpstr (hs_table_view_get_count_text (fixture.table), ==, "2 cycles");
   g_assert_cmpint (visible_column (&fixture, "Pause (µs)"), ==, -1);
-  g_assert_cmpstr (gtk_label_get_text (cell_label (&fixture, "1", "Pause (ms)")), ==, "0.030");
-  g_assert_cmpstr (gtk_label_get_text (cell_label (&fixture, "2", "Pause (ms)")), ==, "5.020");
+  assert_cell (&fixture, "1", "Pause (ms)", "0.030");
+  assert_cell (&fixture, "2", "Pause (ms)", "5.020");
   /* 4 / 1024 = 0.0039 GB; 20000 / 1024 = 19.53125; 20480 / 1024 = 20 */
-  g_assert_cmpstr (gtk_label_get_text (cell_label (&fixture, "1", "Heap Before (GB)")), ==, "0.00");
-  g_assert_cmpstr (gtk_label_get_text (cell_label (&fixture, "2", "Heap Before (GB)")), ==, "19.53");
-  g_assert_cmpstr (gtk_label_get_text (cell_label (&fixture, "2", "After (GB)")), ==, "20.00");
+  assert_cell (&fixture, "1", "Heap Before (GB)", "0.00");
+  assert_cell (&fixture, "2", "Heap Before (GB)", "19.53");
+  assert_cell (&fixture, "2", "After (GB)", "20.00");
   /* the goal stays small: its column keeps MB */
-  g_assert_cmpstr (gtk_label_get_text (cell_label (&fixture, "2", "Goal (MB)")), ==, "5");
-  g_assert_cmpstr (gtk_label_get_text (cell_label (&fixture, "2", "Stacks (MB)")), ==, "3");
+  assert_cell (&fixture, "2", "Goal (MB)", "5");
+  assert_cell (&fixture, "2", "Stacks (MB)", "3");
   /* like the CSV: gc 1's line printed no stacks */
-  g_assert_cmpstr (gtk_label_get_text (cell_label (&fixture, "1", "Stacks (MB)")), ==, "0");
-  g_assert_cmpstr (gtk_label_get_text (cell_label (&fixture, "2", "Cause")), ==, "forced");
+  assert_cell (&fixture, "1", "Stacks (MB)", "0");
+  assert_cell (&fixture, "2", "Cause", "forced");
 
   /* a log prefix with a time brings the wall clock column (in local time: TZ=UTC here) */
   g_assert_cmpint (visible_column (&fixture, "Wall Clock"), ==, -1);
@@ -626,11 +669,10 @@ test_live (void)
   hs_trace_reader_feed (reader, lines, strlen (lines));
   iterate (300);
   g_assert_cmpstr (hs_table_view_get_count_text (fixture.table), ==, "3 cycles");
-  g_assert_cmpstr (gtk_label_get_text (cell_label (&fixture, "3", "Wall Clock")), ==, "2024-05-01 10:00:00.123");
-  g_assert_cmpstr (gtk_label_get_text (cell_label (&fixture, "2", "Wall Clock")), ==, "");
+  assert_cell (&fixture, "3", "Wall Clock", "2024-05-01 10:00:00.123");
+  assert_cell (&fixture, "2", "Wall Clock", "");
 
-  gtk_window_destroy (GTK_WINDOW (fixture.window));
-  iterate (50);
+  fixture_teardown (&fixture, NULL);
 }
 
 static GtkWidget *
@@ -657,12 +699,7 @@ test_busy (void)
   Fixture fixture = { 0 };
   GtkWidget *spinner, *label;
 
-  fixture.window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1400, 400);
-  fixture.table = HS_TABLE_VIEW (hs_cycle_table_new (big));
-  gtk_window_set_child (GTK_WINDOW (fixture.window), GTK_WIDGET (fixture.table));
-  gtk_window_present (GTK_WINDOW (fixture.window));
-  iterate (300);
+  fixture_show (&fixture, hs_cycle_table_new (big));
   spinner = find_toolbar_child (fixture.table, GTK_TYPE_SPINNER, NULL);
   g_assert_nonnull (spinner);
   g_assert_false (gtk_widget_get_visible (spinner));
@@ -685,8 +722,7 @@ test_busy (void)
   g_assert_false (gtk_widget_get_visible (label));
   g_assert_cmpstr (hs_table_view_get_count_text (fixture.table), ==, "1000000 cycles");
 
-  gtk_window_destroy (GTK_WINDOW (fixture.window));
-  iterate (50);
+  fixture_teardown (&fixture, NULL);
 }
 
 int

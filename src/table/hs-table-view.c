@@ -201,6 +201,10 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_xalign (GTK_LABEL (label), 1.0);
       gtk_widget_add_css_class (label, "numeric");
     }
+  /* GTK 4.8 gives a cell its own click handling on top of its row's, so a ctrl+click
+   * toggled a row twice (no change): only rows select */
+  gtk_list_item_set_selectable (item, FALSE);
+  gtk_list_item_set_activatable (item, FALSE);
   gtk_list_item_set_child (item, label);
 }
 
