@@ -1030,7 +1030,7 @@ test_command_line_run (void)
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (viewer));
   line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (line, ==, "GODEBUG=madvdontneed=1,gctrace=1,scavtrace=1");
+  g_assert_cmpstr (line, ==, "# GODEBUG=madvdontneed=1,gctrace=1,scavtrace=1");
 
   /* the viewer goes: the program it started goes with it, and its stdout closes */
   g_subprocess_send_signal (viewer, SIGTERM);
