@@ -150,6 +150,27 @@ test_selection_linked (void)
   g_assert_cmpfloat (hs_time_viewport_get_start (viewport), <=, 600.0);
   g_assert_cmpfloat (hs_time_viewport_get_end (viewport), >=, 600.0);
 
+  /* the legends' switches persist: hiding a series is saved, and a new view starts with it */
+  {
+    const char * const hidden[] = { "goal", NULL };
+    g_autoptr(GSettings) settings = g_settings_new ("io.github.heapscope.Heapscope");
+    g_auto(GStrv) saved = NULL;
+    g_auto(GStrv) restored = NULL;
+    GtkWidget *again_panel = g_object_ref_sink (hs_stats_panel_new ());
+    GtkWidget *again;
+
+    hs_chart_stack_set_hidden_series (charts, hidden);
+    saved = g_settings_get_strv (settings, "hidden-series");
+    g_assert_cmpstrv (saved, hidden);
+
+    again = g_object_ref_sink (hs_trace_view_new (trace, again_panel));
+    restored = hs_chart_stack_get_hidden_series (hs_trace_view_get_charts (HS_TRACE_VIEW (again)));
+    g_assert_cmpstrv (restored, hidden);
+    g_settings_reset (settings, "hidden-series");
+    g_object_unref (again);
+    g_object_unref (again_panel);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (panel);
 }

@@ -29,6 +29,7 @@ struct _HsTraceView
   GtkWidget  *cycles;
   GtkWidget  *events;
   HsAnnotations *notes;          /* this trace's notes, once its content key is known */
+  GSettings  *settings;
 
   GtkWidget  *vertical;
   GtkWidget  *horizontal;
@@ -184,6 +185,7 @@ content_key_cb (HsTraceView *self)
     return;
 
   g_clear_object (&self->notes);
+  g_clear_object (&self->settings);
   self->notes = hs_annotations_new (key);
   if (!hs_annotations_load (self->notes, &error))
     g_warning ("%s", error->message);
@@ -355,6 +357,10 @@ hs_trace_view_new (HsTrace   *trace,
   gtk_stack_add_titled (GTK_STACK (self->bottom_stack), self->cycles, "cycles", _("GC Cycles"));
   self->events = hs_scavenger_table_new (trace);
   gtk_stack_add_titled (GTK_STACK (self->bottom_stack), self->events, "scavenger", _("Scavenger"));
+
+  /* the legends' switches are remembered for every trace */
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "hidden-series", self->charts, "hidden-series", G_SETTINGS_BIND_DEFAULT);
 
   /* one selection for the charts and the tables, and the tables know the charts' range */
   g_signal_connect_object (self->charts, "notify::selected-cycle", G_CALLBACK (chart_selected_cb),
