@@ -24,7 +24,6 @@ hs_cli_csv (const char *table,
             const char *path)
 {
   g_autoptr(HsTrace) trace = NULL;
-  g_autofree char *name = hs_cli_display_name (path);
   HsCsvTable which;
   int status;
 
@@ -38,13 +37,9 @@ hs_cli_csv (const char *table,
       return HS_EXIT_UNREADABLE;
     }
 
-  trace = hs_cli_load_trace (path, &status);
+  trace = hs_cli_open_trace (path, &status);
   if (trace == NULL)
     return status;
-
-  hs_cli_report_problems (trace, name);
-  if (!hs_cli_check_has_cycles (trace, name))
-    return HS_EXIT_NO_TRACE;
 
   hs_csv_write (trace, which, write_stdout, NULL);
   if (fflush (stdout) != 0)

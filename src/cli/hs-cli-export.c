@@ -23,7 +23,6 @@ hs_cli_export (const HsCliExportOptions *o)
   g_autoptr(GError) error = NULL;
   g_autoptr(HsTrace) trace = NULL;
   g_autoptr(HsChartRenderer) renderer = NULL;
-  g_autofree char *name = NULL;
   HsChartRenderOptions options;
   HsChartFormat format;
   int width = DEFAULT_WIDTH, height = DEFAULT_HEIGHT;
@@ -45,14 +44,9 @@ hs_cli_export (const HsCliExportOptions *o)
       return HS_EXIT_UNREADABLE;
     }
 
-  name = hs_cli_display_name (o->input);
-  trace = hs_cli_load_trace (o->input, &status);
+  trace = hs_cli_open_trace (o->input, &status);
   if (trace == NULL)
     return status;
-
-  hs_cli_report_problems (trace, name);
-  if (!hs_cli_check_has_cycles (trace, name))
-    return HS_EXIT_NO_TRACE;
 
   renderer = hs_chart_renderer_new (trace);
   hs_chart_renderer_options_init (renderer, &options);

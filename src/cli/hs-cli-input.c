@@ -122,3 +122,28 @@ hs_cli_check_has_cycles (HsTrace    *trace,
               display_name, counts->lines);
   return FALSE;
 }
+
+/*
+ * What every headless command starts with: the input loaded, its malformed and legacy lines
+ * reported on stderr, and a check that it holds a trace at all. NULL, with the exit status
+ * to return, when it cannot be used.
+ */
+HsTrace *
+hs_cli_open_trace (const char *path,
+                   int        *exit_status)
+{
+  g_autofree char *name = hs_cli_display_name (path);
+  g_autoptr(HsTrace) trace = hs_cli_load_trace (path, exit_status);
+
+  if (trace == NULL)
+    return NULL;
+
+  hs_cli_report_problems (trace, name);
+  if (!hs_cli_check_has_cycles (trace, name))
+    {
+      *exit_status = HS_EXIT_NO_TRACE;
+      return NULL;
+    }
+
+  return g_steal_pointer (&trace);
+}

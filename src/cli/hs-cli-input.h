@@ -6,6 +6,8 @@
 
 G_BEGIN_DECLS
 
+HsTrace *hs_cli_open_trace        (const char *path,
+                                   int        *exit_status);
 HsTrace *hs_cli_load_trace        (const char *path,
                                    int        *exit_status);
 char    *hs_cli_display_name      (const char *path);

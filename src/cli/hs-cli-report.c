@@ -16,7 +16,6 @@ hs_cli_report (const char *out,
   g_autoptr(HsTrace) trace = NULL;
   g_autoptr(HsAnnotations) notes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = hs_cli_display_name (path);
   HsReportFormat format;
   int status;
 
@@ -26,13 +25,9 @@ hs_cli_report (const char *out,
       return HS_EXIT_UNREADABLE;
     }
 
-  trace = hs_cli_load_trace (path, &status);
+  trace = hs_cli_open_trace (path, &status);
   if (trace == NULL)
     return status;
-
-  hs_cli_report_problems (trace, name);
-  if (!hs_cli_check_has_cycles (trace, name))
-    return HS_EXIT_NO_TRACE;
 
   /* the notes a person made on this trace in the viewer belong in its report */
   if (hs_trace_get_content_key (trace) != NULL)

@@ -267,18 +267,13 @@ hs_cli_summary (const char *path,
                 gboolean    json)
 {
   g_autoptr(HsTrace) trace = NULL;
-  g_autofree char *name = hs_cli_display_name (path);
   g_autoptr(GPtrArray) findings = NULL;
   HsSummary summary;
   int status;
 
-  trace = hs_cli_load_trace (path, &status);
+  trace = hs_cli_open_trace (path, &status);
   if (trace == NULL)
     return status;
-
-  hs_cli_report_problems (trace, name);
-  if (!hs_cli_check_has_cycles (trace, name))
-    return HS_EXIT_NO_TRACE;
 
   hs_summary_compute (trace, 0, hs_trace_get_n_cycles (trace), &summary);
   findings = hs_findings_analyze (trace);
