@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "app/hs-export-dialog.h"
+#include "app/hs-note-dialog.h"
+#include "app/hs-range-stats.h"
 #include "app/hs-stats-panel.h"
 #include "app/hs-trace-view.h"
 #include "table/hs-cycle-table.h"
@@ -175,6 +177,165 @@ test_selection_linked (void)
   g_object_unref (panel);
 }
 
+/* A marked range is shaded on the charts: red for a problem, nothing outside it. */
+static void
+test_marks_drawn (void)
+{
+  g_autoptr(HsTrace) trace = load_sample ();
+  g_autoptr(HsChartRenderer) renderer = hs_chart_renderer_new (trace);
+  const HsChartMark mark = { 100.0, 200.0, HS_CHART_MARK_PROBLEM, NULL };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 600);
+  cairo_t *cr = cairo_create (surface);
+  HsChartRenderOptions options;
+  HsChartRect plot;
+  guint8 *data;
+  int stride, y;
+  guint32 inside, outside;
+
+  hs_chart_renderer_options_init (renderer, &options);
+  options.start = 0.0;
+  options.end = 700.0;
+  options.charts = HS_CHART_MASK (HS_CHART_CPU);
+  options.flags = 0;
+  hs_chart_renderer_set_marks (renderer, &mark, 1);
+  hs_chart_renderer_render (renderer, cr, 800, 600, &options);
+  cairo_surface_flush (surface);
+  g_assert_true (hs_chart_renderer_get_plot_rect (renderer, 800, 600, &options, HS_CHART_CPU, &plot));
+
+  /* mid-height of the GC CPU chart, at 150 s (inside) and 400 s (outside, off the grid):
+   * the sample's GC CPU is 0 % there, so only the background and the band are drawn */
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  y = (int) (plot.y + plot.height / 2);
+  inside = *(guint32 *) (gpointer) (data + y * stride + 4 * (int) (plot.x + 150.0 / 700.0 * plot.width));
+  outside = *(guint32 *) (gpointer) (data + y * stride + 4 * (int) (plot.x + 400.0 / 700.0 * plot.width));
+
+  /* RGB24: 0x00RRGGBB; the band tints red over the light background */
+  g_assert_cmpuint ((inside >> 16) & 0xff, >, (inside & 0xff) + 10);
+  g_assert_cmpuint ((outside >> 16) & 0xff, <=, (outside & 0xff) + 2);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_notes_and_presenting (void)
+{
+  g_autoptr(HsTrace) trace = load_sample ();
+  GtkWidget *panel = g_object_ref_sink (hs_stats_panel_new ());
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = hs_trace_view_new (trace, panel);
+  HsFindingsList *list = hs_trace_view_get_findings (HS_TRACE_VIEW (view));
+  HsTimeViewport *viewport = hs_chart_stack_get_viewport (hs_trace_view_get_charts (HS_TRACE_VIEW (view)));
+  HsAnnotations *notes = hs_trace_view_get_notes (HS_TRACE_VIEW (view));
+  g_autoptr(GError) error = NULL;
+  HsNoteDialog *dialog;
+  double t0, t1;
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_findings (list, 2);
+
+  /* the file is whole: its content key is known and notes can be written */
+  g_assert_nonnull (notes);
+  g_assert_cmpuint (hs_annotations_get_n_notes (notes), ==, 0);
+
+  /* a note goes on the selected cycle: gc 91 (index 90) at 594.979 s */
+  hs_chart_stack_set_selected_cycle (hs_trace_view_get_charts (HS_TRACE_VIEW (view)), 90);
+  hs_trace_view_note_range (HS_TRACE_VIEW (view), &t0, &t1);
+  g_assert_cmpfloat_with_epsilon (t0, 594.979, 1e-6);
+  g_assert_cmpfloat (t0, ==, t1);
+  dialog = hs_note_dialog_new (GTK_WINDOW (window), notes, 0, t0, t1);
+  hs_note_dialog_set_text (dialog, "the scavenger is about to run");
+  g_assert_true (hs_note_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (hs_annotations_get_n_notes (notes), ==, 1);
+
+  /* editing it, then emptying its text, deletes it: nothing is left on disk */
+  dialog = hs_note_dialog_new (GTK_WINDOW (window), notes, hs_annotations_get_note (notes, 0)->id, 0, 0);
+  hs_note_dialog_set_text (dialog, "scvg3 releases 1767 MB right after this");
+  g_assert_true (hs_note_dialog_save (dialog, &error));
+  g_assert_cmpstr (hs_annotations_get_note (notes, 0)->text, ==, "scvg3 releases 1767 MB right after this");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* presenting: the findings first, then the note; each shows its range */
+  hs_trace_view_set_presenting (HS_TRACE_VIEW (view), TRUE);
+  g_assert_true (hs_trace_view_get_presenting (HS_TRACE_VIEW (view)));
+  g_assert_cmpstr (hs_trace_view_get_caption (HS_TRACE_VIEW (view)), ==,
+                   hs_findings_list_get_finding (list, 0)->title);
+  g_assert_cmpfloat (hs_time_viewport_get_start (viewport), <=, 170.610);
+  g_assert_cmpfloat (hs_time_viewport_get_end (viewport), >=, 600.0);
+  hs_trace_view_present_step (HS_TRACE_VIEW (view), 1);
+  g_assert_cmpstr (hs_trace_view_get_caption (HS_TRACE_VIEW (view)), ==,
+                   hs_findings_list_get_finding (list, 1)->title);
+  hs_trace_view_present_step (HS_TRACE_VIEW (view), 1);
+  g_assert_cmpstr (hs_trace_view_get_caption (HS_TRACE_VIEW (view)), ==, "scvg3 releases 1767 MB right after this");
+  g_assert_cmpfloat (hs_time_viewport_get_start (viewport), <, 594.979);
+  g_assert_cmpfloat (hs_time_viewport_get_end (viewport), >, 594.979);
+  /* past the last item it stays there */
+  hs_trace_view_present_step (HS_TRACE_VIEW (view), 1);
+  g_assert_cmpstr (hs_trace_view_get_caption (HS_TRACE_VIEW (view)), ==, "scvg3 releases 1767 MB right after this");
+
+  hs_trace_view_set_presenting (HS_TRACE_VIEW (view), FALSE);
+  g_assert_true (hs_time_viewport_is_whole (viewport));
+
+  dialog = hs_note_dialog_new (GTK_WINDOW (window), notes, hs_annotations_get_note (notes, 0)->id, 0, 0);
+  g_assert_true (hs_note_dialog_delete (dialog, &error));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (hs_annotations_get_n_notes (notes), ==, 0);
+  {
+    g_autoptr(GFile) file = hs_annotations_get_file (notes);
+
+    g_assert_false (g_file_query_exists (file, NULL));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (panel);
+}
+
+static void
+wait_for_range_stats (HsRangeStats *stats)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while ((hs_range_stats_get_busy (stats) || hs_range_stats_get_summary (stats) == NULL) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The statistics in view follow the zoom: gc 13 @170.610 s … gc 22 @330.808 s is 10 cycles. */
+static void
+test_range_stats (void)
+{
+  g_autoptr(HsTrace) trace = load_sample ();
+  GtkWidget *panel = g_object_ref_sink (hs_stats_panel_new ());
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = hs_trace_view_new (trace, panel);
+  HsRangeStats *stats = HS_RANGE_STATS (hs_trace_view_get_range_stats (HS_TRACE_VIEW (view)));
+  HsTimeViewport *viewport = hs_chart_stack_get_viewport (hs_trace_view_get_charts (HS_TRACE_VIEW (view)));
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+
+  wait_for_range_stats (stats);
+  g_assert_cmpuint (hs_range_stats_get_summary (stats)->n_cycles, ==, 114);
+  g_assert_cmpstr (hs_range_stats_get_title (stats), ==, "The whole trace: 114 cycles");
+
+  hs_time_viewport_set_range (viewport, 170.0, 331.0);
+  wait_for_range_stats (stats);
+  g_assert_cmpuint (hs_range_stats_get_summary (stats)->n_cycles, ==, 10);
+  g_assert_cmpuint (hs_range_stats_get_summary (stats)->periodic_cycles, ==, 2);
+  g_assert_cmpuint (hs_range_stats_get_summary (stats)->heap_peak_mb, ==, 1650);
+  /* pauses (awk: 1st + 3rd clock) 0.122, 0.059, 0.176, 0.072, 0.079, 0.079, 0.103, 0.085, 0.050,
+   * 0.064 ms: none of 0.3 ms or more */
+  g_assert_cmpuint (hs_range_stats_get_summary (stats)->pause_histogram[0] +
+                    hs_range_stats_get_summary (stats)->pause_histogram[1], ==, 10);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (panel);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -184,6 +345,9 @@ main (int   argc,
   g_test_add_func ("/view/HsTraceView/findings-zoom", test_findings_zoom);
   g_test_add_func ("/view/HsExportDialog/export", test_export);
   g_test_add_func ("/view/HsTraceView/selection-linked", test_selection_linked);
+  g_test_add_func ("/view/HsChartRenderer/marks", test_marks_drawn);
+  g_test_add_func ("/view/HsTraceView/notes-and-presenting", test_notes_and_presenting);
+  g_test_add_func ("/view/HsRangeStats/follows-zoom", test_range_stats);
 
   return g_test_run ();
 }

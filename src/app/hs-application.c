@@ -312,7 +312,7 @@ hs_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.close-tab", { "<Control>w", NULL } },
-    { "win.reload", { "<Control>r", "F5", NULL } },
+    { "win.reload", { "<Control>r", NULL } },
     { "win.fullscreen", { "F11", NULL } },
     { "win.run-program", { "<Control><Shift>r", NULL } },
   };

@@ -32,6 +32,7 @@ G_DEFINE_FINAL_TYPE (HsFindingsList, hs_findings_list, GTK_TYPE_WIDGET)
 
 enum {
   FINDING_ACTIVATED,
+  FINDINGS_CHANGED,
   N_SIGNALS
 };
 
@@ -139,6 +140,7 @@ show_findings (HsFindingsList *self,
     gtk_label_set_text (GTK_LABEL (self->status), _("Nothing to report: the GC looks healthy in this trace."));
   gtk_widget_set_visible (self->status, findings->len == 0);
   gtk_widget_set_visible (self->scrolled, findings->len > 0);
+  g_signal_emit (self, signals[FINDINGS_CHANGED], 0);
 }
 
 static void
@@ -309,6 +311,14 @@ hs_findings_list_class_init (HsFindingsListClass *klass)
   signals[FINDING_ACTIVATED] =
     g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+
+  /**
+   * HsFindingsList::findings-changed:
+   * The analysis finished (again): the findings may be new.
+   */
+  signals[FINDINGS_CHANGED] =
+    g_signal_new ("findings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "hs-findings-list");

@@ -22,6 +22,8 @@ struct _HsChartRenderer
 
   PangoContext   *pango;
   GHashTable     *layouts;       /* font + "\x1f" + text → PangoLayout, laid out once */
+
+  GArray         *marks;         /* HsChartMark, labels owned */
 };
 
 /* Tick labels repeat from frame to frame; laying text out is most of what text costs. */
@@ -42,12 +44,21 @@ G_DEFINE_FINAL_TYPE (HsChartRenderer, hs_chart_renderer, G_TYPE_OBJECT)
 
 
 static void
+clear_mark (gpointer data)
+{
+  HsChartMark *mark = data;
+
+  g_free ((char *) mark->label);
+}
+
+static void
 hs_chart_renderer_dispose (GObject *object)
 {
   HsChartRenderer *self = HS_CHART_RENDERER (object);
 
   g_clear_pointer (&self->data, hs_chart_data_free);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
   g_clear_object (&self->pango);
   g_clear_object (&self->trace);
 
@@ -1147,6 +1158,104 @@ draw_time_labels (Frame             *f,
 }
 
 static void
+mark_color (HsChartMarkKind kind,
+            double         *r,
+            double         *g,
+            double         *b)
+{
+  /* GNOME's palette: red 3, yellow 5, blue 3, orange 3 */
+  switch (kind)
+    {
+    case HS_CHART_MARK_PROBLEM: *r = 0.88; *g = 0.11; *b = 0.14; break;
+    case HS_CHART_MARK_WARNING: *r = 0.90; *g = 0.65; *b = 0.04; break;
+    case HS_CHART_MARK_INFO: *r = 0.21; *g = 0.52; *b = 0.89; break;
+    case HS_CHART_MARK_NOTE:
+    default: *r = 1.00; *g = 0.47; *b = 0.00; break;
+    }
+}
+
+/*
+ * Findings and notes: a light band over their range behind the series, with edges, so the
+ * eye finds "where" before reading "what"; a point (a note on one cycle) is a line.
+ */
+static void
+draw_marks (Frame             *f,
+            const HsChartRect *plot,
+            gboolean           labels)
+{
+  GArray *marks = f->self->marks;
+  cairo_t *cr = f->cr;
+
+  if (marks == NULL)
+    return;
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const HsChartMark *m = &g_array_index (marks, HsChartMark, i);
+      double x0 = time_to_x (f, m->start);
+      double x1 = time_to_x (f, m->end);
+      double r, g, b;
+
+      if (x1 < plot->x || x0 > plot->x + plot->width)
+        continue;
+      x0 = MAX (x0, plot->x);
+      x1 = MIN (x1, plot->x + plot->width);
+      mark_color (m->kind, &r, &g, &b);
+
+      if (!labels)
+        {
+          if (x1 - x0 >= 1.0)
+            {
+              cairo_set_source_rgba (cr, r, g, b, f->self->palette.dark ? 0.16 : 0.09);
+              cairo_rectangle (cr, x0, plot->y, x1 - x0, plot->height);
+              cairo_fill (cr);
+            }
+          cairo_set_source_rgba (cr, r, g, b, 0.6);
+          cairo_set_line_width (cr, 1.0);
+          cairo_move_to (cr, round (x0) + 0.5, plot->y);
+          cairo_line_to (cr, round (x0) + 0.5, plot->y + plot->height);
+          if (x1 - x0 >= 1.0)
+            {
+              cairo_move_to (cr, round (x1) - 0.5, plot->y);
+              cairo_line_to (cr, round (x1) - 0.5, plot->y + plot->height);
+            }
+          cairo_stroke (cr);
+        }
+      else if (m->label != NULL)
+        {
+          HsChartColor color = { r, g, b, 1.0 };
+
+          draw_text (f, FONT, &color, m->label, x0 + 4, plot->y + 8, ALIGN_LEFT);
+        }
+    }
+}
+
+/* Replaces the marked ranges; the labels are copied. */
+void
+hs_chart_renderer_set_marks (HsChartRenderer   *self,
+                             const HsChartMark *marks,
+                             guint              n_marks)
+{
+  g_return_if_fail (HS_IS_CHART_RENDERER (self));
+
+  g_clear_pointer (&self->marks, g_array_unref);
+  if (n_marks == 0)
+    return;
+
+  self->marks = g_array_sized_new (FALSE, FALSE, sizeof (HsChartMark), n_marks);
+  g_array_set_clear_func (self->marks, clear_mark);
+  for (guint i = 0; i < n_marks; i++)
+    {
+      HsChartMark copy = marks[i];
+
+      copy.start = MIN (marks[i].start, marks[i].end);
+      copy.end = MAX (marks[i].start, marks[i].end);
+      copy.label = g_strdup (marks[i].label);
+      g_array_append_val (self->marks, copy);
+    }
+}
+
+static void
 draw_run_breaks (Frame             *f,
                  const HsChartRect *plot,
                  gboolean           lines,
@@ -1334,6 +1443,7 @@ draw_chart (Frame             *f,
   if (!(f->options->flags & HS_CHART_RENDER_NO_HEADER))
     draw_header (f, kind, &layout->area);
   draw_grid (f, plot, &axes[0], &time_axis);
+  draw_marks (f, plot, FALSE);
   if (kind == HS_CHART_PAUSES && series_shown (f->self, HS_SERIES_MARK) && series_axis (f->self, HS_SERIES_MARK) == 1)
     draw_secondary_ticks (f, plot, &axes[1], &f->self->palette.series[HS_SERIES_MARK]);
 
@@ -1411,9 +1521,12 @@ hs_chart_renderer_render (HsChartRenderer            *self,
   for (guint i = 0; i < n; i++)
     {
       draw_chart (&f, &layout[i], i + 1 == n);
-      /* run labels only once, in the top chart */
+      /* run labels and mark labels only once, in the top chart */
       if (i == 0)
-        draw_run_breaks (&f, &layout[i].plot, FALSE, (options->flags & HS_CHART_RENDER_RUN_LABELS) != 0);
+        {
+          draw_run_breaks (&f, &layout[i].plot, FALSE, (options->flags & HS_CHART_RENDER_RUN_LABELS) != 0);
+          draw_marks (&f, &layout[i].plot, TRUE);
+        }
     }
 
   frame_clear (&f);

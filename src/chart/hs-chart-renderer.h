@@ -42,6 +42,23 @@ typedef struct
   double x, y, width, height;
 } HsChartRect;
 
+/* A time range marked on every chart: a finding, or a note a person made. */
+typedef enum
+{
+  HS_CHART_MARK_PROBLEM,
+  HS_CHART_MARK_WARNING,
+  HS_CHART_MARK_INFO,
+  HS_CHART_MARK_NOTE,
+} HsChartMarkKind;
+
+typedef struct
+{
+  double           start;   /* s on the trace's axis; a point when end == start */
+  double           end;
+  HsChartMarkKind  kind;
+  const char      *label;   /* drawn at the top of the first chart; may be NULL */
+} HsChartMark;
+
 /* Space around the plots; the widget maps pointer positions with the same numbers. */
 #define HS_CHART_PLOT_LEFT 76.0
 #define HS_CHART_PLOT_RIGHT 16.0
@@ -49,6 +66,9 @@ typedef struct
 HsChartRenderer *hs_chart_renderer_new              (HsTrace                    *trace);
 HsTrace         *hs_chart_renderer_get_trace        (HsChartRenderer            *self);
 HsChartData     *hs_chart_renderer_get_data         (HsChartRenderer            *self);
+void             hs_chart_renderer_set_marks        (HsChartRenderer            *self,
+                                                     const HsChartMark          *marks,
+                                                     guint                       n_marks);
 void             hs_chart_renderer_set_palette      (HsChartRenderer            *self,
                                                      const HsChartPalette       *palette);
 const HsChartPalette *hs_chart_renderer_get_palette (HsChartRenderer            *self);

@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 void     _hs_chart_stack_set_hover        (HsChartStack *self,
                                            double        time);
 void     _hs_chart_stack_clear_hover      (HsChartStack *self);
+double   _hs_chart_stack_get_scale        (HsChartStack *self);
 gint64   _hs_chart_stack_get_hover_event  (HsChartStack *self);
 void     _hs_chart_stack_select_at        (HsChartStack *self,
                                            double        time);

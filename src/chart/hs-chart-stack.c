@@ -30,6 +30,7 @@ struct _HsChartStack
   gint64           hover_event;
   gint64           selected_cycle;
   GdkRGBA          foreground;   /* of the style the palette was made from */
+  double           scale;        /* > 1 draws the plots larger (presenting) */
 };
 
 G_DEFINE_FINAL_TYPE (HsChartStack, hs_chart_stack, GTK_TYPE_WIDGET)
@@ -52,6 +53,42 @@ redraw (HsChartStack *self)
   for (guint k = 0; k < HS_N_CHARTS; k++)
     gtk_widget_queue_draw (self->views[k]);
   gtk_widget_queue_draw (self->overview);
+}
+
+/* Findings and notes to mark on every chart (see hs_chart_renderer_set_marks). */
+void
+hs_chart_stack_set_marks (HsChartStack      *self,
+                          const HsChartMark *marks,
+                          guint              n_marks)
+{
+  g_return_if_fail (HS_IS_CHART_STACK (self));
+
+  hs_chart_renderer_set_marks (self->renderer, marks, n_marks);
+  redraw (self);
+}
+
+/*
+ * Draws the plots' text and lines @scale times larger, for presenting on a projector;
+ * the legends and titles are GTK widgets and follow the style instead.
+ */
+void
+hs_chart_stack_set_scale (HsChartStack *self,
+                          double        scale)
+{
+  g_return_if_fail (HS_IS_CHART_STACK (self));
+  g_return_if_fail (scale >= 1.0 && scale <= 4.0);
+
+  if (self->scale == scale)
+    return;
+
+  self->scale = scale;
+  redraw (self);
+}
+
+double
+_hs_chart_stack_get_scale (HsChartStack *self)
+{
+  return self->scale;
 }
 
 static void
@@ -533,6 +570,7 @@ hs_chart_stack_init (HsChartStack *self)
   self->hover_cycle = -1;
   self->hover_event = -1;
   self->selected_cycle = -1;
+  self->scale = 1.0;
 }
 
 /**

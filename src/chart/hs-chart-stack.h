@@ -33,6 +33,11 @@ gboolean         hs_chart_stack_export             (HsChartStack    *self,
                                                     gboolean         dark,
                                                     gboolean         whole_trace,
                                                     GError         **error);
+void             hs_chart_stack_set_marks          (HsChartStack      *self,
+                                                    const HsChartMark *marks,
+                                                    guint              n_marks);
+void             hs_chart_stack_set_scale          (HsChartStack    *self,
+                                                    double           scale);
 gboolean         hs_chart_stack_copy_image         (HsChartStack    *self,
                                                     GError         **error);
 

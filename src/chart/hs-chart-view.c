@@ -32,10 +32,19 @@ struct _HsChartView
 
 G_DEFINE_FINAL_TYPE (HsChartView, hs_chart_view, GTK_TYPE_WIDGET)
 
+/* The renderer draws at 1/scale of the widget's size, scaled up: margins grow with it. */
+static double
+plot_left (HsChartView *self)
+{
+  return HS_CHART_PLOT_LEFT * _hs_chart_stack_get_scale (self->stack);
+}
+
 static double
 plot_width (HsChartView *self)
 {
-  return MAX (1.0, gtk_widget_get_width (GTK_WIDGET (self)) - HS_CHART_PLOT_LEFT - HS_CHART_PLOT_RIGHT);
+  double scale = _hs_chart_stack_get_scale (self->stack);
+
+  return MAX (1.0, gtk_widget_get_width (GTK_WIDGET (self)) - (HS_CHART_PLOT_LEFT + HS_CHART_PLOT_RIGHT) * scale);
 }
 
 double
@@ -46,7 +55,7 @@ hs_chart_view_x_to_time (HsChartView *self,
   double start = hs_time_viewport_get_start (viewport);
   double end = hs_time_viewport_get_end (viewport);
 
-  return start + (x - HS_CHART_PLOT_LEFT) / plot_width (self) * (end - start);
+  return start + (x - plot_left (self)) / plot_width (self) * (end - start);
 }
 
 double
@@ -57,7 +66,7 @@ hs_chart_view_time_to_x (HsChartView *self,
   double start = hs_time_viewport_get_start (viewport);
   double end = hs_time_viewport_get_end (viewport);
 
-  return HS_CHART_PLOT_LEFT + (time - start) / (end - start) * plot_width (self);
+  return plot_left (self) + (time - start) / (end - start) * plot_width (self);
 }
 
 static void
@@ -86,7 +95,12 @@ hs_chart_view_snapshot (GtkWidget   *widget,
   options.selected_cycle = hs_chart_stack_get_selected_cycle (self->stack);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  hs_chart_renderer_render (renderer, cr, width, height, &options);
+  {
+    double scale = _hs_chart_stack_get_scale (self->stack);
+
+    cairo_scale (cr, scale, scale);
+    hs_chart_renderer_render (renderer, cr, (int) (width / scale), (int) (height / scale), &options);
+  }
   cairo_destroy (cr);
 
   if (self->rubber_band && fabs (self->drag_dx) >= DRAG_THRESHOLD)
@@ -140,7 +154,7 @@ zoom_scale_changed_cb (GtkGestureZoom *gesture,
   if (!(scale > 0.0) || !gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
     return;
 
-  anchor = self->zoom_start + (x - HS_CHART_PLOT_LEFT) / plot_width (self) * (self->zoom_end - self->zoom_start);
+  anchor = self->zoom_start + (x - plot_left (self)) / plot_width (self) * (self->zoom_end - self->zoom_start);
   hs_time_viewport_set_range (viewport,
                               anchor - (anchor - self->zoom_start) / scale,
                               anchor + (self->zoom_end - anchor) / scale);
@@ -214,7 +228,7 @@ click_released_cb (GtkGestureClick *gesture,
 
   if (n_press == 2)
     hs_time_viewport_reset (hs_chart_stack_get_viewport (self->stack));
-  else if (n_press == 1 && x >= HS_CHART_PLOT_LEFT)
+  else if (n_press == 1 && x >= plot_left (self))
     _hs_chart_stack_select_at (self->stack, hs_chart_view_x_to_time (self, x));
 }
 
@@ -225,7 +239,7 @@ motion_cb (GtkEventControllerMotion *controller,
            HsChartView              *self)
 {
   self->pointer_x = x;
-  if (x >= HS_CHART_PLOT_LEFT)
+  if (x >= plot_left (self))
     _hs_chart_stack_set_hover (self->stack, hs_chart_view_x_to_time (self, x));
   else
     _hs_chart_stack_clear_hover (self->stack);
