@@ -322,15 +322,15 @@ hs_column_get (const HsColumn *column,
 }
 
 /*
- * Adds rows [@first, @first + @n) times @scale to @out: the bulk read that charts and
- * statistics use, one block at a time instead of a call and a lookup per row.
+ * Adds rows [@first, @first + @n) to @sums, in 64-bit integers as the single-row reads do:
+ * the bulk read that charts and statistics use, one block at a time instead of a call and
+ * a lookup per row. (Summing in doubles would round values past 2^53.)
  */
 void
-hs_column_add_scaled (const HsColumn *column,
-                      gsize           first,
-                      gsize           n,
-                      double          scale,
-                      double         *out)
+hs_column_add_to (const HsColumn *column,
+                  gsize           first,
+                  gsize           n,
+                  guint64        *sums)
 {
   gsize end = first + n;
   gsize full = n_full_blocks (column) * BLOCK;
@@ -350,7 +350,7 @@ hs_column_add_scaled (const HsColumn *column,
 
       if (row >= full)
         {
-          out[row - first] += (double) column->tail[row % BLOCK] * scale;
+          sums[row - first] += column->tail[row % BLOCK];
           row++;
           continue;
         }
@@ -367,7 +367,7 @@ hs_column_add_scaled (const HsColumn *column,
       width = block_width (block);
       block_end = MIN (end, (row / BLOCK + 1) * BLOCK);
       for (; row < block_end; row++)
-        out[row - first] += (double) (block->base + unpack_row (rows, width, row % BLOCK)) * scale;
+        sums[row - first] += block->base + unpack_row (rows, width, row % BLOCK);
     }
 }
 

@@ -69,11 +69,10 @@ void     hs_column_append_values  (HsColumn       *column,
                                    gsize           n_values);
 guint64  hs_column_get            (const HsColumn *column,
                                    gsize           row);
-void     hs_column_add_scaled     (const HsColumn *column,
+void     hs_column_add_to         (const HsColumn *column,
                                    gsize           first,
                                    gsize           n,
-                                   double          scale,
-                                   double         *out);
+                                   guint64        *sums);
 void     hs_column_set            (HsColumn       *column,
                                    gsize           row,
                                    guint64         value);

@@ -500,6 +500,8 @@ static const struct
  * charts build their pyramids from every value of every field, so a call per value would
  * dominate opening a trace of millions of cycles.
  */
+#define BULK_BLOCK 1024
+
 static gboolean
 bulk_gc_values (HsTrace   *self,
                 HsGcField  field,
@@ -541,12 +543,18 @@ bulk_gc_values (HsTrace   *self,
       if (column_fields[f].field != field)
         continue;
 
-      /* the same arithmetic as hs_trace_get_gc_value: the whole sum first, then one conversion */
-      memset (values, 0, n * sizeof (double));
-      for (guint c = 0; c < G_N_ELEMENTS (column_fields[f].columns) && column_fields[f].columns[c] != 0; c++)
-        hs_column_add_scaled (G_STRUCT_MEMBER_P (s, column_fields[f].columns[c]), first, n, 1.0, values);
-      for (guint i = 0; i < n; i++)
-        values[i] = column_fields[f].mib ? mib_to_bytes ((guint64) values[i]) : us_to_ms ((guint64) values[i]);
+      /* the same arithmetic as hs_trace_get_gc_value: the whole sum in 64-bit integers
+       * first, then one conversion; in blocks so the sums take little memory */
+      for (guint done = 0; done < n; done += BULK_BLOCK)
+        {
+          guint64 sums[BULK_BLOCK] = { 0 };
+          guint m = MIN (BULK_BLOCK, n - done);
+
+          for (guint c = 0; c < G_N_ELEMENTS (column_fields[f].columns) && column_fields[f].columns[c] != 0; c++)
+            hs_column_add_to (G_STRUCT_MEMBER_P (s, column_fields[f].columns[c]), first + done, m, sums);
+          for (guint i = 0; i < m; i++)
+            values[done + i] = column_fields[f].mib ? mib_to_bytes (sums[i]) : us_to_ms (sums[i]);
+        }
       return TRUE;
     }
 
