@@ -804,6 +804,30 @@ program_path (void)
   return g_test_build_filename (G_TEST_DIST, "data", "gctrace-program.sh", NULL);
 }
 
+/* What top showed for a program Heapscope ran: sampled from /proc from the moment it started. */
+static void
+assert_process_sampled (HsTrace *trace)
+{
+  g_assert_cmpuint (hs_trace_get_n_samples (trace), >=, 1);
+  g_assert_cmpint (hs_trace_get_sample_source (trace, 0), ==, HS_SAMPLE_SOURCE_PROC);
+  g_assert_cmpfloat (hs_trace_get_sample_time (trace, 0), >=, 0.0);
+  g_assert_cmpfloat (hs_trace_get_sample_time (trace, 0), <, 1.0);
+  /* the first sample may catch the child in exec, with a few pages resident: not zero */
+  for (guint i = 0; i < hs_trace_get_n_samples (trace); i++)
+    {
+      double rss = hs_trace_get_sample_value (trace, HS_SAMPLE_FIELD_RSS, i);
+
+      g_assert_cmpfloat (rss, >, 0.0);
+      g_assert_cmpfloat (hs_trace_get_sample_value (trace, HS_SAMPLE_FIELD_VM_SIZE, i), >=, rss);
+    }
+}
+
+static gboolean
+sampled_twice (gpointer data)
+{
+  return hs_trace_get_n_samples (hs_trace_page_get_trace (data)) >= 2;
+}
+
 static void
 test_run_exit (void)
 {
@@ -821,6 +845,7 @@ test_run_exit (void)
   g_assert_cmpuint (hs_trace_get_n_cycles (hs_trace_page_get_trace (page)), ==, 4);
   g_assert_cmpuint (hs_trace_get_line_counts (hs_trace_page_get_trace (page))->foreign, ==, 4);
   assert_banner (page, "gctrace-program.sh exited with status 3");
+  assert_process_sampled (hs_trace_page_get_trace (page));
 }
 
 static void
@@ -834,6 +859,11 @@ test_run_stop (void)
   page = hs_window_run_program (window, argv, NULL);
   wait_for_cycles (page, 3);
   g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_LIVE);
+  /* every 250 ms while it runs; by the second sample the shell runs: more than 64 KiB resident */
+  wait_for (sampled_twice, page, "a second memory sample");
+  g_assert_cmpfloat (hs_trace_get_sample_value (hs_trace_page_get_trace (page), HS_SAMPLE_FIELD_RSS, 1), >, 64.0 * 1024.0);
+  g_assert_cmpfloat (hs_trace_get_sample_time (hs_trace_page_get_trace (page), 1), >,
+                     hs_trace_get_sample_time (hs_trace_page_get_trace (page), 0));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.stop", NULL));
   wait_for (page_settled, page, "the program to stop");
   assert_banner (page, "gctrace-program.sh was stopped");

@@ -406,6 +406,56 @@ test_series_scavenger_story (void)
 }
 
 /*
+ * RES and VIRT of a watched process: samples at 0, 100 and 200 s (RES 100, 200, 300 MiB,
+ * VIRT twice that) on the seed story's axis. The cycle nearest to 190 s is gc 13 at 170.6 s
+ * (the next is past 260 s: grep '^gc'), whose nearest sample is the one at 200 s; the time range reaches 900 s once a
+ * sample is taken after the last cycle (700 s).
+ */
+static void
+test_series_process_memory (void)
+{
+  g_autoptr(HsTrace) trace = load_sample ("go1.9-scavenger-release.log");
+  g_autoptr(HsChartRenderer) renderer = hs_chart_renderer_new (trace);
+  HsChartData *data = hs_chart_renderer_get_data (renderer);
+  HsSampleTable *samples = hs_sample_table_new ();
+  g_autofree char *text = NULL;
+  double values[3], start, end;
+  gint64 cycle;
+
+  g_assert_false (hs_chart_data_has_series (data, HS_SERIES_RSS));
+  for (guint i = 0; i < 3; i++)
+    {
+      guint row = hs_sample_table_append_row (samples, 100.0 * i, 0, HS_SAMPLE_SOURCE_PROC);
+
+      hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_RSS, 100.0 * (i + 1) * 1048576.0);
+      hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_VM_SIZE, 200.0 * (i + 1) * 1048576.0);
+    }
+  hs_trace_append_samples (trace, samples);
+  hs_sample_table_free (samples);
+
+  g_assert_cmpuint (hs_chart_data_get_count (data, HS_CHART_SOURCE_SAMPLES), ==, 3);
+  g_assert_true (hs_chart_data_has_series (data, HS_SERIES_RSS));
+  g_assert_true (hs_chart_data_has_series (data, HS_SERIES_VM_SIZE));
+  hs_chart_data_get_values (data, HS_SERIES_RSS, 0, 3, values);
+  g_assert_cmpfloat (values[2], ==, 300.0 * 1048576.0);
+  g_assert_cmpfloat (hs_chart_data_get_time (data, HS_CHART_SOURCE_SAMPLES, 1), ==, 100.0);
+
+  cycle = hs_chart_renderer_find_cycle (renderer, 190.0);
+  g_assert_cmpint (cycle, ==, 12);
+  text = hs_chart_renderer_describe_cycle (renderer, cycle);
+  g_assert_nonnull (strstr (text, "RES 300 MiB, VIRT 600 MiB"));
+
+  samples = hs_sample_table_new ();
+  hs_sample_table_set_value (samples, hs_sample_table_append_row (samples, 900.0, 0, HS_SAMPLE_SOURCE_PROC),
+                             HS_SAMPLE_FIELD_RSS, 50.0 * 1048576.0);
+  hs_trace_append_samples (trace, samples);
+  hs_sample_table_free (samples);
+  hs_chart_renderer_get_time_range (renderer, &start, &end);
+  g_assert_cmpfloat (end, >=, 900.0);
+  g_assert_cmpfloat (hs_chart_data_get_value (data, HS_SERIES_VM_SIZE, 3), !=, hs_chart_data_get_value (data, HS_SERIES_VM_SIZE, 3));
+}
+
+/*
  * GOMEMLIMIT=300MiB: counted with a script over the lines, 422 of the 442 cycles have a
  * goal below 1.4 × the live heap of the cycle before (none is forced), from gc 21 on;
  * the GOGC=100 samples have none.
@@ -687,6 +737,7 @@ main (int   argc,
   g_test_add_func ("/chart/render/live-append", test_render_live_append);
   g_test_add_func ("/chart/series/scavenger-story", test_series_scavenger_story);
   g_test_add_func ("/chart/series/memory-limit", test_series_memory_limit);
+  g_test_add_func ("/chart/series/process-memory", test_series_process_memory);
   g_test_add_func ("/chart/viewport/gestures", test_viewport);
   g_test_add_func ("/chart/export/formats", test_export_formats);
   g_test_add_func ("/chart/export/arguments", test_parse_arguments);

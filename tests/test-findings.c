@@ -53,6 +53,7 @@ typedef struct
   guint   stacks;
   guint   globals;
   guint   procs;
+  guint   returned_kib;   /* scav "KiB total"; 1024 when 0 */
 } Shape;
 
 static HsTrace *
@@ -78,7 +79,8 @@ synthesize (const Shape *s)
                               "%u->%u->%u MB, %u MB goal, %u MB stacks, %u MB globals, %u P\n",
                               i + 1, t, s->cpu_percent, p1, p2, p1, a, b, p2,
                               goal, goal + 1, live, goal, s->stacks, s->globals, s->procs);
-      g_string_append (text, "scav 64 KiB work, 1024 KiB total, 90% util\n");
+      g_string_append_printf (text, "scav 64 KiB work, %u KiB total, 90%% util\n",
+                              s->returned_kib > 0 ? s->returned_kib : 1024);
     }
 
   hs_trace_reader_feed (reader, text->str, text->len);
@@ -133,6 +135,77 @@ test_held_memory (void)
   g_assert_nonnull (strstr (f->advice, "FreeOSMemory"));
   g_assert_nonnull (find (findings, "periodic-gc"));
   g_assert_null (find (findings, "long-pauses"));
+}
+
+/* RES sampled each second of the healthy shape (50 MB live): @rss_mb from 100 s to 300 s, 120 MB otherwise. */
+static void
+add_rss_samples (HsTrace *trace,
+                 double   rss_mb)
+{
+  HsSampleTable *samples = hs_sample_table_new ();
+
+  for (guint t = 0; t <= 600; t++)
+    {
+      guint row = hs_sample_table_append_row (samples, t, 0, HS_SAMPLE_SOURCE_PROC);
+      double mb = t >= 100 && t <= 300 ? rss_mb : 120.0;
+
+      hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_RSS, mb * 1048576.0);
+      hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_VM_SIZE, 4 * mb * 1048576.0);
+    }
+  hs_trace_append_samples (trace, samples);
+  hs_sample_table_free (samples);
+}
+
+/*
+ * 900 MB resident against 50 MB live for 201 s (100 s to the first sample below, 301 s):
+ * 18× for over 2 minutes, a problem. 120 MB (2.4×) is what a healthy process shows, and
+ * 190 MB (3.8×) stays under the 4× threshold.
+ */
+static void
+test_resident_above_live (void)
+{
+  g_autoptr(HsTrace) trace = synthesize (&healthy);
+  g_autoptr(HsTrace) quiet = synthesize (&healthy);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  const HsFinding *f;
+
+  add_rss_samples (trace, 900.0);
+  findings = hs_findings_analyze (trace);
+  f = find (findings, "resident-above-live");
+  g_assert_nonnull (f);
+  g_assert_cmpint (f->severity, ==, HS_SEVERITY_PROBLEM);
+  g_assert_cmpfloat (f->t_start, ==, 100.0);
+  g_assert_cmpfloat (f->t_end, ==, 301.0);
+  g_assert_nonnull (strstr (f->title, "900 MB resident"));
+  g_assert_nonnull (strstr (f->title, "at most 50 MB"));
+  g_assert_nonnull (strstr (f->detail, "RES fell to 120 MB"));
+  g_assert_cmpuint (findings->len, ==, 1);
+
+  g_assert_null (strstr (f->detail, "MADV_FREE"));
+
+  add_rss_samples (quiet, 190.0);
+  none = hs_findings_analyze (quiet);
+  assert_quiet (none);
+}
+
+/* The scavenger says 800 MB went back to the OS while RES stayed at 900 MB: MADV_FREE. */
+static void
+test_resident_after_release (void)
+{
+  Shape shape = healthy;
+  g_autoptr(HsTrace) trace = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  const HsFinding *f;
+
+  shape.returned_kib = 800 * 1024;
+  trace = synthesize (&shape);
+  add_rss_samples (trace, 900.0);
+  findings = hs_findings_analyze (trace);
+  f = find (findings, "resident-above-live");
+  g_assert_nonnull (f);
+  g_assert_nonnull (strstr (f->detail, "reported 800 MB returned to the OS"));
+  g_assert_nonnull (strstr (f->advice, "madvdontneed=1"));
 }
 
 static void
@@ -304,6 +377,8 @@ main (int   argc,
   g_test_add_func ("/findings/healthy/samples", test_healthy_samples);
   g_test_add_func ("/findings/healthy/synthetic", test_healthy_synthetic);
   g_test_add_func ("/findings/os-memory-held", test_held_memory);
+  g_test_add_func ("/findings/resident-above-live", test_resident_above_live);
+  g_test_add_func ("/findings/resident-after-release", test_resident_after_release);
   g_test_add_func ("/findings/goal-pinned", test_pinned_goal);
   g_test_add_func ("/findings/large-stacks", test_large_stacks);
   g_test_add_func ("/findings/forced-and-runs", test_forced_and_runs);

@@ -367,6 +367,9 @@ hs_findings_list_new (HsTrace *trace)
   self->trace = g_object_ref (trace);
   g_signal_connect_object (trace, "items-appended", G_CALLBACK (items_appended_cb), self,
                            G_CONNECT_SWAPPED);
+  /* RES sampled from /proc has a finding of its own */
+  g_signal_connect_object (trace, "samples-appended", G_CALLBACK (items_appended_cb), self,
+                           G_CONNECT_SWAPPED);
   start_analysis (self);
 
   return GTK_WIDGET (self);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "hs-live-source.h"
+#include "trace/hs-proc-sampler.h"
 #include "trace/hs-trace-reader.h"
 
 /* Small enough that one chunk parses in well under a frame on the main thread. */
@@ -56,6 +57,7 @@ struct _HsLiveSource
   GStrv             argv;
   char             *cwd;
   GSubprocess      *subprocess;
+  HsProcSampler    *sampler;       /* RES and VIRT of the program, on the trace's time axis */
   guint             kill_id;
   gboolean          exited;
   gboolean          stopped;
@@ -115,6 +117,9 @@ hs_live_source_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->monitor, self);
   g_clear_object (&self->monitor);
   g_clear_object (&self->stream);
+  if (self->sampler != NULL)
+    hs_proc_sampler_stop (self->sampler);
+  g_clear_object (&self->sampler);
   g_clear_object (&self->subprocess);
   g_clear_object (&self->reader);
   g_clear_object (&self->trace);
@@ -542,6 +547,9 @@ wait_cb (GObject      *object,
     return;   /* only when cancelled: the source is being disposed */
 
   self->exited = TRUE;
+  /* the process is gone: what was sampled stays, a read now would only fail */
+  if (self->sampler != NULL)
+    hs_proc_sampler_stop (self->sampler);
   g_clear_handle_id (&self->kill_id, g_source_remove);
   update_active (self);
   g_signal_emit (self, signals[EXITED], 0);
@@ -552,6 +560,22 @@ static void
 child_setup (gpointer user_data)
 {
   prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+/*
+ * From the moment the program starts, what top shows for it is sampled on the same time
+ * axis as its gctrace lines (whose @T counts from the process start, as the sampler does).
+ */
+static void
+start_sampling (HsLiveSource *self)
+{
+  const char *id = g_subprocess_get_identifier (self->subprocess);
+  GPid pid = id != NULL ? (GPid) g_ascii_strtoll (id, NULL, 10) : 0;
+
+  if (pid <= 0)
+    return;
+  self->sampler = hs_proc_sampler_new_for_child (self->trace, pid);
+  hs_proc_sampler_start (self->sampler);
 }
 
 static gboolean
@@ -574,6 +598,7 @@ start_program (HsLiveSource  *self,
     return FALSE;
 
   self->stream = g_object_ref (g_subprocess_get_stderr_pipe (self->subprocess));
+  start_sampling (self);
   g_subprocess_wait_async (self->subprocess, self->cancellable, wait_cb, g_object_ref (self));
   set_active (self, TRUE);
   read_next (self);

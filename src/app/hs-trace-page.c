@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
+#include "chart/hs-chart-axis.h"
 #include "hs-application.h"
 #include "hs-stats-panel.h"
 #include "hs-trace-page.h"
@@ -432,6 +434,26 @@ fail (HsTracePage  *self,
   update_status (self);
 }
 
+/* A process Heapscope samples: what top shows for it now (or last showed). */
+static void
+append_resident (HsTracePage  *self,
+                 char        **text)
+{
+  guint n = hs_trace_get_n_samples (self->trace);
+  double rss = n > 0 ? hs_trace_get_sample_value (self->trace, HS_SAMPLE_FIELD_RSS, n - 1) : NAN;
+  g_autofree char *value = NULL;
+  char *with;
+
+  if (isnan (rss))
+    return;
+
+  value = hs_chart_format_value (HS_CHART_UNIT_BYTES, rss);
+  /* TRANSLATORS: the source bar, then the resident size of the process: "… · RES 626 MiB" */
+  with = g_strdup_printf (_("%s · RES %s"), *text, value);
+  g_free (*text);
+  *text = with;
+}
+
 /* The source bar: what is being read, how much, and the Follow and Stop controls. */
 static void
 update_status (HsTracePage *self)
@@ -500,6 +522,7 @@ update_status (HsTracePage *self)
                               self->subtitle != NULL ? self->subtitle : self->title, cycles, (unsigned long long) counts->lines);
     }
 
+  append_resident (self, &text);
   gtk_image_set_from_icon_name (GTK_IMAGE (self->source_icon), icon);
   gtk_label_set_text (GTK_LABEL (self->source_label), text);
   gtk_widget_set_visible (self->stop_button, running);

@@ -15,6 +15,8 @@ static const HsChartSeriesInfo series_info[HS_N_SERIES] = {
   [HS_SERIES_HEAP_HELD] = { "held", N_("Held from the OS"), HS_CHART_HEAP, HS_CHART_SOURCE_EVENTS, HS_CHART_STYLE_STEP_AREA, HS_CHART_UNIT_BYTES },
   [HS_SERIES_HEAP_SYS] = { "sys", N_("Obtained from the OS"), HS_CHART_HEAP, HS_CHART_SOURCE_EVENTS, HS_CHART_STYLE_STEP, HS_CHART_UNIT_BYTES },
   [HS_SERIES_HEAP_RETURNED] = { "returned", N_("Returned to the OS"), HS_CHART_HEAP, HS_CHART_SOURCE_EVENTS, HS_CHART_STYLE_STEP, HS_CHART_UNIT_BYTES },
+  [HS_SERIES_VM_SIZE] = { "virt", N_("Virtual size (VIRT)"), HS_CHART_HEAP, HS_CHART_SOURCE_SAMPLES, HS_CHART_STYLE_DASHED, HS_CHART_UNIT_BYTES },
+  [HS_SERIES_RSS] = { "rss", N_("Resident (RES in top)"), HS_CHART_HEAP, HS_CHART_SOURCE_SAMPLES, HS_CHART_STYLE_LINE, HS_CHART_UNIT_BYTES },
   [HS_SERIES_HEAP_START] = { "heap-start", N_("Heap at GC start"), HS_CHART_HEAP, HS_CHART_SOURCE_CYCLES, HS_CHART_STYLE_LINE, HS_CHART_UNIT_BYTES },
   [HS_SERIES_HEAP_LIVE] = { "live", N_("Live heap"), HS_CHART_HEAP, HS_CHART_SOURCE_CYCLES, HS_CHART_STYLE_AREA, HS_CHART_UNIT_BYTES },
   [HS_SERIES_HEAP_END] = { "heap-end", N_("Heap at GC end"), HS_CHART_HEAP, HS_CHART_SOURCE_CYCLES, HS_CHART_STYLE_LINE, HS_CHART_UNIT_BYTES },
@@ -114,6 +116,11 @@ fetch_times (HsChartData   *self,
   if (source == HS_CHART_SOURCE_CYCLES)
     {
       hs_trace_get_gc_values (self->trace, HS_GC_FIELD_TIME, first, n, out);
+      return;
+    }
+  if (source == HS_CHART_SOURCE_SAMPLES)
+    {
+      hs_trace_get_sample_times (self->trace, first, n, out);
       return;
     }
 
@@ -362,6 +369,12 @@ fetch_series (gpointer  user_data,
     case HS_SERIES_SCAV_TOTAL:
       fetch_released_total (self, first, n, out);
       break;
+    case HS_SERIES_RSS:
+      hs_trace_get_sample_values (trace, HS_SAMPLE_FIELD_RSS, first, n, out);
+      break;
+    case HS_SERIES_VM_SIZE:
+      hs_trace_get_sample_values (trace, HS_SAMPLE_FIELD_VM_SIZE, first, n, out);
+      break;
     case HS_SERIES_HEAP_START:
       hs_trace_get_gc_values (trace, HS_GC_FIELD_HEAP_BEFORE, first, n, out);
       break;
@@ -490,9 +503,11 @@ hs_chart_data_update (HsChartData *self)
   guint n_events = hs_trace_get_n_events (self->trace);
   guint old_cycles = self->count[HS_CHART_SOURCE_CYCLES];
   guint old_events = self->count[HS_CHART_SOURCE_EVENTS];
+  guint n_samples = hs_trace_get_n_samples (self->trace);
+  guint old_samples = self->count[HS_CHART_SOURCE_SAMPLES];
   guint first_event_block;
 
-  if (n_cycles == old_cycles && n_events == old_events)
+  if (n_cycles == old_cycles && n_events == old_events && n_samples == old_samples)
     return;
 
   update_block_times (self, HS_CHART_SOURCE_CYCLES, old_cycles / BLOCK, n_cycles);
@@ -506,6 +521,7 @@ hs_chart_data_update (HsChartData *self)
          hs_trace_get_scav_cycle (self->trace, (first_event_block - 1) * BLOCK) >= old_cycles)
     first_event_block--;
   update_block_times (self, HS_CHART_SOURCE_EVENTS, first_event_block, n_events);
+  update_block_times (self, HS_CHART_SOURCE_SAMPLES, old_samples / BLOCK, n_samples);
 
   /* the running total of released memory, remembered at the start of every block */
   for (guint e = old_events; e < n_events; e++)
@@ -524,6 +540,7 @@ hs_chart_data_update (HsChartData *self)
 
   self->count[HS_CHART_SOURCE_CYCLES] = n_cycles;
   self->count[HS_CHART_SOURCE_EVENTS] = n_events;
+  self->count[HS_CHART_SOURCE_SAMPLES] = n_samples;
 
   for (guint i = 0; i < HS_N_SERIES; i++)
     hs_chart_pyramid_extend (self->pyramids[i], self->count[series_info[i].source]);

@@ -28,6 +28,7 @@ typedef enum
 {
   HS_CHART_SOURCE_CYCLES,
   HS_CHART_SOURCE_EVENTS,        /* scavenger events */
+  HS_CHART_SOURCE_SAMPLES,       /* memory samples: /proc of a process Heapscope watches */
   HS_N_CHART_SOURCES
 } HsChartSource;
 
@@ -48,6 +49,8 @@ typedef enum
   HS_SERIES_HEAP_HELD,           /* scvg: sys − released, what the runtime holds from the OS */
   HS_SERIES_HEAP_SYS,            /* scvg: sys */
   HS_SERIES_HEAP_RETURNED,       /* scav: returned to the OS and not reused ("KiB total/now") */
+  HS_SERIES_VM_SIZE,             /* /proc VmSize: VIRT in top */
+  HS_SERIES_RSS,                 /* /proc VmRSS: RES in top, what the puzzle starts with */
   HS_SERIES_GLOBALS,             /* drawn as stacks + globals: the band on top of stacks */
   HS_SERIES_STACKS,              /* behind the heap's lines, which they would hide */
   HS_SERIES_HEAP_START,          /* heap at GC start */

@@ -41,6 +41,8 @@ hs_chart_palette_init (HsChartPalette *palette,
   s[HS_SERIES_HEAP_HELD] = dark ? rgb (0xc061cb) : rgb (0x9141ac);
   s[HS_SERIES_HEAP_SYS] = dark ? rgb (0xdc8add) : rgb (0xc061cb);
   s[HS_SERIES_HEAP_RETURNED] = dark ? rgb (0xf66151) : rgb (0xc01c28);
+  s[HS_SERIES_VM_SIZE] = dark ? rgb (0x9a9996) : rgb (0x77767b);
+  s[HS_SERIES_RSS] = dark ? rgb (0xf6f5f4) : rgb (0x241f31);
   s[HS_SERIES_HEAP_START] = dark ? rgb (0x99c1f1) : rgb (0x62a0ea);
   s[HS_SERIES_HEAP_LIVE] = dark ? rgb (0x3584e4) : rgb (0x1c71d8);
   s[HS_SERIES_HEAP_END] = dark ? rgb (0x57e389) : rgb (0x26a269);

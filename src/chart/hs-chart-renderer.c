@@ -104,6 +104,8 @@ hs_chart_renderer_new (HsTrace *trace)
   self->data = hs_chart_data_new (trace);
   g_signal_connect_object (trace, "items-appended", G_CALLBACK (items_appended_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (trace, "samples-appended", G_CALLBACK (items_appended_cb), self,
+                           G_CONNECT_SWAPPED);
 
   return self;
 }
@@ -172,12 +174,15 @@ hs_chart_renderer_get_time_range (HsChartRenderer *self,
 {
   guint n_cycles = hs_chart_data_get_count (self->data, HS_CHART_SOURCE_CYCLES);
   guint n_events = hs_chart_data_get_count (self->data, HS_CHART_SOURCE_EVENTS);
+  guint n_samples = hs_chart_data_get_count (self->data, HS_CHART_SOURCE_SAMPLES);
   double last = 0.0;
 
   if (n_cycles > 0)
     last = hs_chart_data_get_time (self->data, HS_CHART_SOURCE_CYCLES, n_cycles - 1);
   if (n_events > 0)
     last = MAX (last, hs_chart_data_get_time (self->data, HS_CHART_SOURCE_EVENTS, n_events - 1));
+  if (n_samples > 0)
+    last = MAX (last, hs_chart_data_get_time (self->data, HS_CHART_SOURCE_SAMPLES, n_samples - 1));
 
   *start = 0.0;
   *end = last > 0.0 ? last * 1.01 : 1.0;
@@ -859,18 +864,31 @@ draw_series (Frame             *f,
   g_autofree Point *points = g_new (Point, f->n_cols + 4);
   gboolean step = info->style == HS_CHART_STYLE_STEP || info->style == HS_CHART_STYLE_STEP_AREA;
 
-  for (guint r = 0; r < f->n_runs; r++)
+  /* samples come from one process watched from outside: they are one line across runs */
+  RunSpan all_samples = { 0 };
+  gboolean samples = info->source == HS_CHART_SOURCE_SAMPLES;
+  guint n_samples = hs_chart_data_get_count (f->self->data, HS_CHART_SOURCE_SAMPLES);
+  guint n_spans = samples ? 1 : f->n_runs;
+
+  if (samples)
     {
-      const RunSpan *run = &f->runs[r];
+      if (n_samples == 0)
+        return;
+      all_samples.last = hs_chart_data_get_time (f->self->data, HS_CHART_SOURCE_SAMPLES, n_samples - 1);
+    }
+
+  for (guint r = 0; r < n_spans; r++)
+    {
+      const RunSpan *run = samples ? &all_samples : &f->runs[r];
       gboolean exact = FALSE;
-      guint lo = info->source == HS_CHART_SOURCE_CYCLES ? run->first_cycle : run->first_event;
-      guint hi = info->source == HS_CHART_SOURCE_CYCLES ? run->end_cycle : run->end_event;
+      guint lo = samples ? 0 : info->source == HS_CHART_SOURCE_CYCLES ? run->first_cycle : run->first_event;
+      guint hi = samples ? n_samples : info->source == HS_CHART_SOURCE_CYCLES ? run->end_cycle : run->end_event;
       guint n;
 
       /* runs are drawn apart, so no line joins one process to the next */
-      if (run->last < f->t0 && r + 1 < f->n_runs && f->runs[r + 1].start <= f->t0)
+      if (!samples && run->last < f->t0 && r + 1 < f->n_runs && f->runs[r + 1].start <= f->t0)
         continue;
-      if (run->start > f->t1)
+      if (!samples && run->start > f->t1)
         break;
 
       n = collect_points (f, series, lo, hi, step, points, &exact);
@@ -1729,6 +1747,24 @@ hs_chart_renderer_describe_cycle (HsChartRenderer *self,
         g_autofree char *scav = hs_chart_renderer_describe_event (self, event);
 
         g_string_append_printf (out, "\n%s", scav);
+      }
+  }
+
+  {
+    /* what top showed for the process at the sample nearest to this cycle */
+    gint64 sample = find_nearest (self, HS_CHART_SOURCE_SAMPLES,
+                                  hs_chart_data_get_time (self->data, HS_CHART_SOURCE_CYCLES, cycle));
+    double rss = sample >= 0 ? hs_chart_data_get_value (self->data, HS_SERIES_RSS, sample) : NAN;
+
+    if (!isnan (rss))
+      {
+        g_autofree char *res = hs_chart_format_value (HS_CHART_UNIT_BYTES, rss);
+        g_autofree char *virt = hs_chart_format_value (HS_CHART_UNIT_BYTES,
+                                                       hs_chart_data_get_value (self->data, HS_SERIES_VM_SIZE, sample));
+        g_autofree char *sampled = hs_chart_format_duration (hs_chart_data_get_time (self->data, HS_CHART_SOURCE_SAMPLES, sample), 0.001);
+
+        g_string_append_printf (out, "\n%s", _("Process"));
+        g_string_append_printf (out, _(": RES %s, VIRT %s (sampled at %s)"), res, virt, sampled);
       }
   }
 

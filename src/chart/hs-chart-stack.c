@@ -453,6 +453,8 @@ hs_chart_stack_constructed (GObject *object)
   hs_time_viewport_reset (self->viewport);
   g_signal_connect_object (self->trace, "items-appended", G_CALLBACK (items_appended_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->trace, "samples-appended", G_CALLBACK (items_appended_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->viewport, "changed", G_CALLBACK (viewport_changed_cb), self,
                            G_CONNECT_SWAPPED);
 

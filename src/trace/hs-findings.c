@@ -27,6 +27,10 @@
 #define HELD_PROBLEM_SECONDS      120.0
 /* scavtrace's util: below a quarter of the retained heap in use, most of it is idle. */
 #define UTIL_LOW_PERCENT          25
+/* RES above the live heap while the scavenger reports returning half the difference or more:
+ * the memory left the runtime but not RES. Half, because RES also counts what the runtime
+ * still holds on purpose (the scavenger keeps ~10 % over the goal). */
+#define RETURNED_SHARE_OF_EXCESS  0.5
 #define UTIL_MIN_RETAINED_MB      64.0
 
 /* GC CPU: the Go team's pacer aims at 25 % during a cycle; a program-wide 10 % is costly. */
@@ -326,6 +330,131 @@ detect_held_memory_scvg (Analysis *a)
                                        t_start, t_end, peak_held, max_live, last_live, released);
           f->advice = held_memory_advice (a);
           peak_held = 0;
+        }
+    }
+}
+
+/*
+ * RES that stays high although the scavenger says it returned the memory is the kernel's
+ * doing: pages returned with MADV_FREE stay counted in RES until memory runs short. Said
+ * when the scavenger reported returning at least half of the excess during the stretch.
+ */
+static void
+returned_while_resident (Analysis  *a,
+                         HsFinding *f,
+                         double     t_start,
+                         double     t_end,
+                         double     excess_mb)
+{
+  guint n_events = hs_trace_get_n_events (a->trace);
+  double returned_mb = 0.0;
+  g_autofree char *sentence = NULL;
+  char *detail;
+
+  for (guint e = 0; e < n_events; e++)
+    {
+      double t = hs_trace_get_scav_value (a->trace, HS_SCAV_FIELD_TIME, e);
+      double returned = MAX (hs_trace_get_scav_value (a->trace, HS_SCAV_FIELD_RETAINED, e),
+                             hs_trace_get_scav_value (a->trace, HS_SCAV_FIELD_RELEASED, e));
+
+      if (t >= t_start && t <= t_end && !isnan (returned))
+        returned_mb = MAX (returned_mb, returned / 1048576.0);
+    }
+
+  if (returned_mb < HELD_MIN_EXCESS_MB || returned_mb < RETURNED_SHARE_OF_EXCESS * excess_mb)
+    return;
+
+  a->madv_free = TRUE;
+  sentence = g_strdup_printf (_("Meanwhile the scavenger reported %.0f MB returned to the OS: the kernel "
+                                "still counted those pages in RES, as it does for memory returned with "
+                                "MADV_FREE until it runs short of memory."),
+                              returned_mb);
+  detail = g_strconcat (f->detail, " ", sentence, NULL);
+  g_free (f->detail);
+  f->detail = detail;
+}
+
+/*
+ * What top showed, when Heapscope sampled the process (--run, --pid): RES against the live
+ * heap at the time, with the thresholds of memory held from the OS, since RES is that
+ * memory plus the binary and the C heap as the kernel counts it.
+ */
+static void
+detect_resident_above_live (Analysis *a)
+{
+  guint n_samples = hs_trace_get_n_samples (a->trace);
+  gint start = -1;
+  guint start_cycle = 0, cycle = 0;
+  double peak_rss = 0.0;
+  guint64 max_live = 0;
+
+  for (guint s = 0; s <= n_samples; s++)
+    {
+      double t = s < n_samples ? hs_trace_get_sample_time (a->trace, s) : G_MAXDOUBLE;
+      double rss_mb = s < n_samples ? hs_trace_get_sample_value (a->trace, HS_SAMPLE_FIELD_RSS, s) / 1048576.0 : NAN;
+      gboolean above = FALSE;
+
+      if (s < n_samples && isnan (rss_mb))
+        continue;   /* an expvar or metrics sample: no RES in it */
+
+      /* the live heap known at the sample: that of the last cycle before it */
+      while (cycle + 1 < a->n && cycle_time (a, cycle + 1) <= t)
+        cycle++;
+      if (s < n_samples && cycle_time (a, cycle) <= t)
+        {
+          double live = (double) live_mb (a, cycle);
+
+          above = rss_mb - live >= HELD_MIN_EXCESS_MB && rss_mb >= HELD_RATIO * MAX (live, 1.0);
+        }
+
+      if (above)
+        {
+          if (start < 0)
+            {
+              start = (gint) s;
+              start_cycle = cycle;
+              max_live = 0;
+              peak_rss = 0.0;
+            }
+          peak_rss = MAX (peak_rss, rss_mb);
+          max_live = MAX (max_live, live_mb (a, cycle));
+          continue;
+        }
+
+      if (start >= 0)
+        {
+          double t_start = hs_trace_get_sample_time (a->trace, (guint) start);
+          double t_end = s < n_samples ? t : hs_trace_get_sample_time (a->trace, n_samples - 1);
+          g_autofree char *duration = NULL;
+          g_autofree char *end = NULL;
+          HsFinding *f;
+
+          start = -1;
+          if (t_end - t_start < HELD_MIN_SECONDS)
+            continue;
+
+          f = add_finding (a, "resident-above-live",
+                           peak_rss >= HELD_PROBLEM_RATIO * MAX ((double) max_live, 1.0) &&
+                           t_end - t_start >= HELD_PROBLEM_SECONDS ? HS_SEVERITY_PROBLEM : HS_SEVERITY_WARNING,
+                           start_cycle, cycle);
+          f->t_start = t_start;
+          f->t_end = t_end;
+          duration = format_duration (t_end - t_start);
+          /* gctrace prints whole MB: 0 MB live is a heap under 1 MB */
+          if (max_live == 0)
+            f->title = g_strdup_printf (_("The process kept %.0f MB resident (RES in top) for %s while the live heap was under 1 MB"),
+                                        peak_rss, duration);
+          else
+            f->title = g_strdup_printf (_("The process kept %.0f MB resident (RES in top) for %s while the live heap was at most %" PRIu64 " MB"),
+                                        peak_rss, duration, max_live);
+          end = s < n_samples ?
+            g_strdup_printf (_("At %.1f s RES fell to %.0f MB."), t_end, rss_mb) :
+            g_strdup (_("It was still resident when the sampling ended."));
+          f->detail = g_strdup_printf (_("From %.1f s to %.1f s /proc showed up to %.0f MB resident, while the "
+                                         "live heap after GC was at most %" PRIu64 " MB. %s"),
+                                       t_start, t_end, peak_rss, max_live, end);
+          returned_while_resident (a, f, t_start, t_end, peak_rss - (double) max_live);
+          f->advice = held_memory_advice (a);
         }
     }
 }
@@ -899,6 +1028,7 @@ hs_findings_analyze (HsTrace *trace)
     return a.findings;
 
   detect_held_memory_scvg (&a);
+  detect_resident_above_live (&a);
   detect_idle_retained_scav (&a);
   detect_gc_cpu (&a);
   detect_frequent_gc (&a);
