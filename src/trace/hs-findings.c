@@ -94,7 +94,6 @@ typedef struct
   HsTrace   *trace;
   GPtrArray *findings;
   Era        era;
-  gboolean   madv_free;    /* Go 1.12–1.15 on Linux returned memory with MADV_FREE */
   guint      n;
 } Analysis;
 
@@ -190,8 +189,10 @@ live_mb (Analysis *a,
   return (guint64) (hs_trace_get_gc_value (a->trace, HS_GC_FIELD_HEAP_LIVE, cycle) / 1048576.0);
 }
 
+/* @madv_free_seen: the trace shows RES kept pages the scavenger had returned, whatever the era */
 static char *
-held_memory_advice (Analysis *a)
+held_memory_advice (Analysis *a,
+                    gboolean  madv_free_seen)
 {
   g_autoptr(GString) advice = g_string_new (NULL);
 
@@ -223,7 +224,7 @@ held_memory_advice (Analysis *a)
       break;
     }
 
-  if (a->madv_free || a->era == ERA_GO113 || a->era == ERA_GO114_118 || a->era == ERA_SYSMON_SCAVENGER)
+  if (madv_free_seen || a->era == ERA_GO113 || a->era == ERA_GO114_118 || a->era == ERA_SYSMON_SCAVENGER)
     {
       g_string_append_c (advice, ' ');
       g_string_append (advice, _("On Linux, Go 1.12 to 1.15 return memory with MADV_FREE: the kernel "
@@ -328,7 +329,7 @@ detect_held_memory_scvg (Analysis *a)
                                          "(sys − released), while the live heap after GC was at most %"
                                          PRIu64 " MB and %" PRIu64 " MB at the end. %s"),
                                        t_start, t_end, peak_held, max_live, last_live, released);
-          f->advice = held_memory_advice (a);
+          f->advice = held_memory_advice (a, FALSE);
           peak_held = 0;
         }
     }
@@ -339,7 +340,7 @@ detect_held_memory_scvg (Analysis *a)
  * doing: pages returned with MADV_FREE stay counted in RES until memory runs short. Said
  * when the scavenger reported returning at least half of the excess during the stretch.
  */
-static void
+static gboolean
 returned_while_resident (Analysis  *a,
                          HsFinding *f,
                          double     t_start,
@@ -362,9 +363,8 @@ returned_while_resident (Analysis  *a,
     }
 
   if (returned_mb < HELD_MIN_EXCESS_MB || returned_mb < RETURNED_SHARE_OF_EXCESS * excess_mb)
-    return;
+    return FALSE;
 
-  a->madv_free = TRUE;
   sentence = g_strdup_printf (_("Meanwhile the scavenger reported %.0f MB returned to the OS: the kernel "
                                 "still counted those pages in RES, as it does for memory returned with "
                                 "MADV_FREE until it runs short of memory."),
@@ -372,6 +372,7 @@ returned_while_resident (Analysis  *a,
   detail = g_strconcat (f->detail, " ", sentence, NULL);
   g_free (f->detail);
   f->detail = detail;
+  return TRUE;
 }
 
 /*
@@ -427,6 +428,7 @@ detect_resident_above_live (Analysis *a)
           double t_end = s < n_samples ? t : hs_trace_get_sample_time (a->trace, n_samples - 1);
           g_autofree char *duration = NULL;
           g_autofree char *end = NULL;
+          gboolean madv_free_seen;
           HsFinding *f;
 
           start = -1;
@@ -453,8 +455,8 @@ detect_resident_above_live (Analysis *a)
           f->detail = g_strdup_printf (_("From %.1f s to %.1f s /proc showed up to %.0f MB resident, while the "
                                          "live heap after GC was at most %" PRIu64 " MB. %s"),
                                        t_start, t_end, peak_rss, max_live, end);
-          returned_while_resident (a, f, t_start, t_end, peak_rss - (double) max_live);
-          f->advice = held_memory_advice (a);
+          madv_free_seen = returned_while_resident (a, f, t_start, t_end, peak_rss - (double) max_live);
+          f->advice = held_memory_advice (a, madv_free_seen);
         }
     }
 }
@@ -521,7 +523,7 @@ detect_idle_retained_scav (Analysis *a)
                                      PRIu64 " %% of the heap memory it retains from the OS was in use. "
                                      "The rest counts in RES although no Go object lives there."),
                                    t0, t1, min_util);
-      f->advice = held_memory_advice (a);
+      f->advice = held_memory_advice (a, FALSE);
     }
 }
 
@@ -1022,7 +1024,6 @@ hs_findings_analyze (HsTrace *trace)
   a.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_finding_free);
   a.n = hs_trace_get_n_cycles (trace);
   a.era = detect_era (trace);
-  a.madv_free = a.era == ERA_GO113 || a.era == ERA_GO114_118;
 
   if (a.n == 0)
     return a.findings;
