@@ -851,6 +851,103 @@ line_width (HsChartSeries series)
   return hs_chart_series_get_info (series)->style == HS_CHART_STYLE_LINE ? 1.5 : 2.0;
 }
 
+/* Values [@lo, @hi) of @series as one line, area or set of bars; steps hold until @last (s). */
+static void
+draw_span (Frame             *f,
+           HsChartSeries      series,
+           const HsChartRect *plot,
+           const HsValueAxis *axis,
+           guint              lo,
+           guint              hi,
+           double             last,
+           Point             *points)
+{
+  const HsChartSeriesInfo *info = hs_chart_series_get_info (series);
+  const HsChartPalette *palette = &f->self->palette;
+  const HsChartColor *color = &palette->series[series];
+  cairo_t *cr = f->cr;
+  gboolean step = info->style == HS_CHART_STYLE_STEP || info->style == HS_CHART_STYLE_STEP_AREA;
+  gboolean exact = FALSE;
+  guint n;
+
+  n = collect_points (f, series, lo, hi, step, points, &exact);
+  if (n == 0)
+    return;
+
+  cairo_new_path (cr);
+  switch (info->style)
+    {
+    case HS_CHART_STYLE_BARS:
+      draw_bars (f, points, n, exact, plot, axis, color);
+      break;
+
+    case HS_CHART_STYLE_MARKERS:
+      draw_markers (f, series, points, n, plot, axis, color);
+      break;
+
+    case HS_CHART_STYLE_AREA:
+      if (is_stacked (series))
+        {
+          path_line (cr, points, n, plot, axis, FALSE, 0, TRUE);
+          close_area (cr, plot);
+          /* stacks and globals sit behind the heap's lines: paler than the CPU bands */
+          set_color_mixed (cr, palette, color,
+                           info->chart == HS_CHART_HEAP ? (palette->dark ? 0.45 : 0.3)
+                                                        : (palette->dark ? 0.75 : 0.6));
+          cairo_fill (cr);
+          break;
+        }
+      path_line (cr, points, n, plot, axis, FALSE, 0, TRUE);
+      close_area (cr, plot);
+      set_color_alpha (cr, color, 0.18);
+      cairo_fill (cr);
+      set_color (cr, color);
+      if (!exact)
+        {
+          draw_column_line (cr, points, n, plot, axis, 1.5, FALSE);
+          break;
+        }
+      path_line (cr, points, n, plot, axis, FALSE, 0, FALSE);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      break;
+
+    case HS_CHART_STYLE_STEP_AREA:
+      path_line (cr, points, n, plot, axis, TRUE, time_to_x (f, last), FALSE);
+      close_area (cr, plot);
+      set_color_alpha (cr, color, 0.12);
+      cairo_fill (cr);
+      G_GNUC_FALLTHROUGH;
+
+    case HS_CHART_STYLE_LINE:
+    case HS_CHART_STYLE_DASHED:
+      if (!exact)
+        {
+          set_color (cr, color);
+          draw_column_line (cr, points, n, plot, axis, line_width (series),
+                            info->style == HS_CHART_STYLE_DASHED);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+
+    case HS_CHART_STYLE_STEP:
+    default:
+      path_line (cr, points, n, plot, axis, step, time_to_x (f, last), FALSE);
+      set_color (cr, color);
+      cairo_set_line_width (cr, line_width (series));
+      if (info->style == HS_CHART_STYLE_DASHED ||
+          series == HS_SERIES_HEAP_SYS || series == HS_SERIES_HEAP_RETURNED)
+        {
+          static const double dashes[] = { 6.0, 4.0 };
+
+          cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+        }
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      break;
+    }
+}
+
 static void
 draw_series (Frame             *f,
              HsChartSeries      series,
@@ -858,115 +955,32 @@ draw_series (Frame             *f,
              const HsValueAxis *axis)
 {
   const HsChartSeriesInfo *info = hs_chart_series_get_info (series);
-  const HsChartPalette *palette = &f->self->palette;
-  const HsChartColor *color = &palette->series[series];
-  cairo_t *cr = f->cr;
   g_autofree Point *points = g_new (Point, f->n_cols + 4);
-  gboolean step = info->style == HS_CHART_STYLE_STEP || info->style == HS_CHART_STYLE_STEP_AREA;
 
   /* samples come from one process watched from outside: they are one line across runs */
-  RunSpan all_samples = { 0 };
-  gboolean samples = info->source == HS_CHART_SOURCE_SAMPLES;
-  guint n_samples = hs_chart_data_get_count (f->self->data, HS_CHART_SOURCE_SAMPLES);
-  guint n_spans = samples ? 1 : f->n_runs;
-
-  if (samples)
+  if (info->source == HS_CHART_SOURCE_SAMPLES)
     {
-      if (n_samples == 0)
-        return;
-      all_samples.last = hs_chart_data_get_time (f->self->data, HS_CHART_SOURCE_SAMPLES, n_samples - 1);
+      guint n_samples = hs_chart_data_get_count (f->self->data, HS_CHART_SOURCE_SAMPLES);
+
+      if (n_samples > 0)
+        draw_span (f, series, plot, axis, 0, n_samples,
+                   hs_chart_data_get_time (f->self->data, HS_CHART_SOURCE_SAMPLES, n_samples - 1), points);
+      return;
     }
 
-  for (guint r = 0; r < n_spans; r++)
+  for (guint r = 0; r < f->n_runs; r++)
     {
-      const RunSpan *run = samples ? &all_samples : &f->runs[r];
-      gboolean exact = FALSE;
-      guint lo = samples ? 0 : info->source == HS_CHART_SOURCE_CYCLES ? run->first_cycle : run->first_event;
-      guint hi = samples ? n_samples : info->source == HS_CHART_SOURCE_CYCLES ? run->end_cycle : run->end_event;
-      guint n;
+      const RunSpan *run = &f->runs[r];
+      guint lo = info->source == HS_CHART_SOURCE_CYCLES ? run->first_cycle : run->first_event;
+      guint hi = info->source == HS_CHART_SOURCE_CYCLES ? run->end_cycle : run->end_event;
 
       /* runs are drawn apart, so no line joins one process to the next */
-      if (!samples && run->last < f->t0 && r + 1 < f->n_runs && f->runs[r + 1].start <= f->t0)
+      if (run->last < f->t0 && r + 1 < f->n_runs && f->runs[r + 1].start <= f->t0)
         continue;
-      if (!samples && run->start > f->t1)
+      if (run->start > f->t1)
         break;
 
-      n = collect_points (f, series, lo, hi, step, points, &exact);
-      if (n == 0)
-        continue;
-
-      cairo_new_path (cr);
-      switch (info->style)
-        {
-        case HS_CHART_STYLE_BARS:
-          draw_bars (f, points, n, exact, plot, axis, color);
-          break;
-
-        case HS_CHART_STYLE_MARKERS:
-          draw_markers (f, series, points, n, plot, axis, color);
-          break;
-
-        case HS_CHART_STYLE_AREA:
-          if (is_stacked (series))
-            {
-              path_line (cr, points, n, plot, axis, FALSE, 0, TRUE);
-              close_area (cr, plot);
-              /* stacks and globals sit behind the heap's lines: paler than the CPU bands */
-              set_color_mixed (cr, palette, color,
-                               info->chart == HS_CHART_HEAP ? (palette->dark ? 0.45 : 0.3)
-                                                            : (palette->dark ? 0.75 : 0.6));
-              cairo_fill (cr);
-              break;
-            }
-          path_line (cr, points, n, plot, axis, FALSE, 0, TRUE);
-          close_area (cr, plot);
-          set_color_alpha (cr, color, 0.18);
-          cairo_fill (cr);
-          set_color (cr, color);
-          if (!exact)
-            {
-              draw_column_line (cr, points, n, plot, axis, 1.5, FALSE);
-              break;
-            }
-          path_line (cr, points, n, plot, axis, FALSE, 0, FALSE);
-          cairo_set_line_width (cr, 1.5);
-          cairo_stroke (cr);
-          break;
-
-        case HS_CHART_STYLE_STEP_AREA:
-          path_line (cr, points, n, plot, axis, TRUE, time_to_x (f, run->last), FALSE);
-          close_area (cr, plot);
-          set_color_alpha (cr, color, 0.12);
-          cairo_fill (cr);
-          G_GNUC_FALLTHROUGH;
-
-        case HS_CHART_STYLE_LINE:
-        case HS_CHART_STYLE_DASHED:
-          if (!exact)
-            {
-              set_color (cr, color);
-              draw_column_line (cr, points, n, plot, axis, line_width (series),
-                                info->style == HS_CHART_STYLE_DASHED);
-              break;
-            }
-          G_GNUC_FALLTHROUGH;
-
-        case HS_CHART_STYLE_STEP:
-        default:
-          path_line (cr, points, n, plot, axis, step, time_to_x (f, run->last), FALSE);
-          set_color (cr, color);
-          cairo_set_line_width (cr, line_width (series));
-          if (info->style == HS_CHART_STYLE_DASHED ||
-              series == HS_SERIES_HEAP_SYS || series == HS_SERIES_HEAP_RETURNED)
-            {
-              static const double dashes[] = { 6.0, 4.0 };
-
-              cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-            }
-          cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0);
-          break;
-        }
+      draw_span (f, series, plot, axis, lo, hi, run->last, points);
     }
 }
 
@@ -1671,7 +1685,7 @@ hs_chart_renderer_describe_cycle (HsChartRenderer *self,
   g_autofree char *when = NULL;
   g_autofree char *before = NULL, *after = NULL, *live = NULL, *goal = NULL;
   g_autofree char *pause = NULL, *stw1 = NULL, *stw2 = NULL, *mark = NULL;
-  double wall;
+  double wall, cycle_time;
 
   g_return_val_if_fail (HS_IS_CHART_RENDERER (self), NULL);
   g_return_val_if_fail (cycle < hs_trace_get_n_cycles (self->trace), NULL);
@@ -1734,14 +1748,12 @@ hs_chart_renderer_describe_cycle (HsChartRenderer *self,
                             r.cpu_percent, idle, assist, background - assist, idle - background, r.procs);
   }
 
-  {
-    gint64 event = -1;
-    guint n_events = hs_trace_get_n_events (self->trace);
+  cycle_time = hs_chart_data_get_time (self->data, HS_CHART_SOURCE_CYCLES, cycle);
 
+  {
     /* the scavenger event nearest to this cycle in time */
-    if (n_events > 0)
-      event = find_nearest (self, HS_CHART_SOURCE_EVENTS,
-                            hs_chart_data_get_time (self->data, HS_CHART_SOURCE_CYCLES, cycle));
+    gint64 event = find_nearest (self, HS_CHART_SOURCE_EVENTS, cycle_time);
+
     if (event >= 0)
       {
         g_autofree char *scav = hs_chart_renderer_describe_event (self, event);
@@ -1752,8 +1764,7 @@ hs_chart_renderer_describe_cycle (HsChartRenderer *self,
 
   {
     /* what top showed for the process at the sample nearest to this cycle */
-    gint64 sample = find_nearest (self, HS_CHART_SOURCE_SAMPLES,
-                                  hs_chart_data_get_time (self->data, HS_CHART_SOURCE_CYCLES, cycle));
+    gint64 sample = find_nearest (self, HS_CHART_SOURCE_SAMPLES, cycle_time);
     double rss = sample >= 0 ? hs_chart_data_get_value (self->data, HS_SERIES_RSS, sample) : NAN;
 
     if (!isnan (rss))
