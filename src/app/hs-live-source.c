@@ -117,9 +117,7 @@ hs_live_source_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->monitor, self);
   g_clear_object (&self->monitor);
   g_clear_object (&self->stream);
-  if (self->sampler != NULL)
-    hs_proc_sampler_stop (self->sampler);
-  g_clear_object (&self->sampler);
+  g_clear_object (&self->sampler);   /* its dispose removes its timer */
   g_clear_object (&self->subprocess);
   g_clear_object (&self->reader);
   g_clear_object (&self->trace);
