@@ -9,6 +9,7 @@
 
 #include "hs-application.h"
 #include "hs-window.h"
+#include "trace/hs-http-source.h"
 
 struct _HsApplication
 {
@@ -25,6 +26,12 @@ static const GOptionEntry option_entries[] = {
     N_("Open FILE and keep reading it as it grows, like tail -F"), N_("FILE") },
   { "run", 'r', 0, G_OPTION_ARG_NONE, NULL,
     N_("Start the program given after -- with the GC trace on and show it live"), NULL },
+  { "pid", 'p', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Sample the memory (RES, VIRT) of the running process PID; with --follow, next to its log"), N_("PID") },
+  { "expvar", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Poll a Go program’s expvar endpoint (http://HOST:PORT/debug/vars) for memstats and GC cycles"), N_("URL") },
+  { "metrics", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Poll a Go program’s Prometheus endpoint (http://HOST:PORT/metrics) for memstats and GC cycles"), N_("URL") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE|-…]") },
   { NULL }
 };
@@ -126,6 +133,22 @@ hs_application_open (GApplication  *app,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* A URL given on the command line is checked before any window opens. */
+static gboolean
+check_url_option (GApplicationCommandLine *cmdline,
+                  const char              *option,
+                  const char              *url)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (url == NULL || hs_http_source_check_url (url, &error))
+    return TRUE;
+
+  /* TRANSLATORS: "heapscope: --expvar: “localhost:6060” is not an http:// or https:// URL" */
+  g_application_command_line_printerr (cmdline, "heapscope: %s: %s\n", option, error->message);
+  return FALSE;
+}
+
 static int
 hs_application_command_line (GApplication            *app,
                              GApplicationCommandLine *cmdline)
@@ -134,13 +157,31 @@ hs_application_command_line (GApplication            *app,
   GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
   g_autofree const char **files = NULL;
   const char *follow = NULL;
+  const char *expvar = NULL;
+  const char *metrics = NULL;
+  const char *pid_text = NULL;
   gboolean run = FALSE;
+  gint64 pid = 0;
   gboolean follow_by_default;
   HsWindow *window;
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
   g_variant_dict_lookup (options, "follow", "^&ay", &follow);
   g_variant_dict_lookup (options, "run", "b", &run);
+  g_variant_dict_lookup (options, "pid", "&s", &pid_text);
+  g_variant_dict_lookup (options, "expvar", "&s", &expvar);
+  g_variant_dict_lookup (options, "metrics", "&s", &metrics);
+
+  if (!check_url_option (cmdline, "--expvar", expvar) || !check_url_option (cmdline, "--metrics", metrics))
+    return 2;
+  /* a string, not G_OPTION_ARG_INT: GApplication drops an int option equal to 0, and "abc" deserves a message */
+  if (pid_text != NULL &&
+      (!g_ascii_string_to_signed (pid_text, 10, 1, G_MAXINT, &pid, NULL)))
+    {
+      g_application_command_line_printerr (cmdline, "heapscope: %s\n",
+                                           _("--pid needs a process ID: heapscope --pid 1234 [--follow LOG]"));
+      return 2;
+    }
 
   if (run && (files == NULL || files[0] == NULL))
     {
@@ -175,12 +216,24 @@ hs_application_command_line (GApplication            *app,
             }
         }
 
-      if (follow != NULL)
+      if (pid > 0)
+        {
+          /* the log goes with the process: its samples are drawn on the log's axis */
+          g_autoptr(GFile) file = follow != NULL ? g_application_command_line_create_file_for_arg (cmdline, follow) : NULL;
+
+          hs_window_watch_process (window, (GPid) pid, file);
+        }
+      else if (follow != NULL)
         {
           g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (cmdline, follow);
 
           hs_window_open_file (window, file, TRUE);
         }
+
+      if (expvar != NULL)
+        hs_window_connect (window, HS_POLL_SOURCE_EXPVAR, expvar);
+      if (metrics != NULL)
+        hs_window_connect (window, HS_POLL_SOURCE_METRICS, metrics);
     }
 
   gtk_window_present (GTK_WINDOW (window));
@@ -315,6 +368,7 @@ hs_application_startup (GApplication *app)
     { "win.reload", { "<Control>r", NULL } },
     { "win.fullscreen", { "F11", NULL } },
     { "win.run-program", { "<Control><Shift>r", NULL } },
+    { "win.connect", { "<Control><Shift>o", NULL } },
   };
 
   G_APPLICATION_CLASS (hs_application_parent_class)->startup (app);
@@ -352,13 +406,21 @@ hs_application_startup (GApplication *app)
   /* settings read early, so a missing schema is reported before any window shows */
   hs_application_get_settings (HS_APPLICATION (app));
 
-  /* the preferences a menu can hold: app.memory-units ('binary'/'decimal'), app.follow-by-default */
+  /*
+   * the preferences a menu can hold: app.memory-units ('binary'/'decimal'),
+   * app.follow-by-default, app.proc-sample-interval and app.http-poll-interval (ms)
+   */
   {
     g_autoptr(GAction) units = g_settings_create_action (HS_APPLICATION (app)->settings, "memory-units");
     g_autoptr(GAction) follow = g_settings_create_action (HS_APPLICATION (app)->settings, "follow-by-default");
 
+    g_autoptr(GAction) sample = g_settings_create_action (HS_APPLICATION (app)->settings, "proc-sample-interval");
+    g_autoptr(GAction) poll = g_settings_create_action (HS_APPLICATION (app)->settings, "http-poll-interval");
+
     g_action_map_add_action (G_ACTION_MAP (app), units);
     g_action_map_add_action (G_ACTION_MAP (app), follow);
+    g_action_map_add_action (G_ACTION_MAP (app), sample);
+    g_action_map_add_action (G_ACTION_MAP (app), poll);
   }
 }
 
@@ -398,6 +460,9 @@ hs_application_init (HsApplication *self)
                                               "  … 2>&1 | heapscope -            read standard input live\n"
                                               "  heapscope --follow FILE         keep reading a growing log\n"
                                               "  heapscope --run -- PROGRAM …    start PROGRAM with the trace on\n"
+                                              "  heapscope --pid PID             sample a running process; --follow LOG adds its log\n"
+                                              "  heapscope --expvar URL          poll a Go server’s /debug/vars\n"
+                                              "  heapscope --metrics URL         poll a Go server’s /metrics\n"
                                               "  heapscope --summary FILE        statistics, without a window"));
 }
 

@@ -58,6 +58,7 @@ struct _HsLiveSource
   char             *cwd;
   GSubprocess      *subprocess;
   HsProcSampler    *sampler;       /* RES and VIRT of the program, on the trace's time axis */
+  guint             sample_interval_ms;
   guint             kill_id;
   gboolean          exited;
   gboolean          stopped;
@@ -186,6 +187,7 @@ static void
 hs_live_source_init (HsLiveSource *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->sample_interval_ms = HS_PROC_SAMPLER_DEFAULT_INTERVAL_MS;
 }
 
 static HsLiveSource *
@@ -573,6 +575,7 @@ start_sampling (HsLiveSource *self)
   if (pid <= 0)
     return;
   self->sampler = hs_proc_sampler_new_for_child (self->trace, pid);
+  hs_proc_sampler_set_interval (self->sampler, self->sample_interval_ms);
   hs_proc_sampler_start (self->sampler);
 }
 
@@ -763,4 +766,17 @@ hs_live_source_describe_exit (HsLiveSource *self,
 
   *failed = TRUE;
   return g_strdup (_("ended"));
+}
+
+/* How often the memory of a program started here is sampled (by default every 250 ms). */
+void
+hs_live_source_set_sample_interval (HsLiveSource *self,
+                                    guint         interval_ms)
+{
+  g_return_if_fail (HS_IS_LIVE_SOURCE (self));
+  g_return_if_fail (interval_ms >= 10);
+
+  self->sample_interval_ms = interval_ms;
+  if (self->sampler != NULL)
+    hs_proc_sampler_set_interval (self->sampler, interval_ms);
 }

@@ -44,6 +44,8 @@ guint64           hs_live_source_get_bytes_read   (HsLiveSource        *self);
 guint64           hs_live_source_get_offset       (HsLiveSource        *self);
 guint64           hs_live_source_get_lines        (HsLiveSource        *self);
 GPid              hs_live_source_get_pid          (HsLiveSource        *self);
+void              hs_live_source_set_sample_interval (HsLiveSource    *self,
+                                                   guint               interval_ms);
 char             *hs_live_source_describe_exit    (HsLiveSource        *self,
                                                    gboolean            *failed);
 char            **hs_live_source_build_environment (const char * const *envp);

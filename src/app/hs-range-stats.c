@@ -108,11 +108,21 @@ show_summary (HsRangeStats *self)
                                             s->cycles_per_minute));
   set_row (self, ROW_PAUSES, g_strdup_printf (_("total %s, longest %s"), total, max));
   set_row (self, ROW_PERCENTILES, g_strdup_printf (_("p50 %s, p90 %s, p99 %s, p99.9 %s"), p50, p90, p99, p999));
-  set_row (self, ROW_CPU, g_strdup_printf (_("%.2f %% of all processors (%" PRIu64 " %% reported since start)"),
-                                           s->gc_cpu_computed, s->cpu_percent_last));
-  set_row (self, ROW_ALLOC, g_strdup_printf (_("%.1f MB/s"), s->alloc_rate / 1048576.0));
-  set_row (self, ROW_HEAP, g_strdup_printf (_("heap %" PRIu64 " MB, live %" PRIu64 " MB, goal %" PRIu64 " MB"),
-                                            s->heap_peak_mb, s->live_peak_mb, s->goal_peak_mb));
+  if (s->has_heap)
+    {
+      set_row (self, ROW_CPU, g_strdup_printf (_("%.2f %% of all processors (%" PRIu64 " %% reported since start)"),
+                                               s->gc_cpu_computed, s->cpu_percent_last));
+      set_row (self, ROW_ALLOC, g_strdup_printf (_("%.1f MB/s"), s->alloc_rate / 1048576.0));
+      set_row (self, ROW_HEAP, g_strdup_printf (_("heap %" PRIu64 " MB, live %" PRIu64 " MB, goal %" PRIu64 " MB"),
+                                                s->heap_peak_mb, s->live_peak_mb, s->goal_peak_mb));
+    }
+  else
+    {
+      /* cycles polled from memstats carry their pause alone; the heap is in the samples */
+      set_row (self, ROW_CPU, g_strdup (_("not in polled cycles")));
+      set_row (self, ROW_ALLOC, g_strdup (_("not in polled cycles")));
+      set_row (self, ROW_HEAP, g_strdup (_("not in polled cycles")));
+    }
   if (s->os_held_peak_kib > 0)
     set_row (self, ROW_OS, g_strdup_printf (_("held at most %.0f MB, %.1f MB returned"),
                                             (double) s->os_held_peak_kib / 1024.0, (double) s->released_kib / 1024.0));

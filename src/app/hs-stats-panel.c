@@ -217,7 +217,6 @@ add_cycles (HsStatsPanel *self,
 
   if (t->n_cycles == 0)
     {
-      t->procs_min = b.procs_min;
       t->pause_max_us = b.pause_max_us;
       t->pause_max_cycle = b.pause_max_cycle;
     }
@@ -237,11 +236,17 @@ add_cycles (HsStatsPanel *self,
   t->goal_peak_mb = MAX (t->goal_peak_mb, b.goal_peak_mb);
   t->stacks_peak_mb = MAX (t->stacks_peak_mb, b.stacks_peak_mb);
   t->globals_peak_mb = MAX (t->globals_peak_mb, b.globals_peak_mb);
-  t->procs_min = MIN (t->procs_min, b.procs_min);
-  t->procs_max = MAX (t->procs_max, b.procs_max);
+  t->sampled_cycles += b.sampled_cycles;
+  /* polled cycles have no GOMAXPROCS or CPU %: only cycles from trace lines count */
+  if (b.has_heap)
+    {
+      t->procs_min = t->has_heap ? MIN (t->procs_min, b.procs_min) : b.procs_min;
+      t->procs_max = MAX (t->procs_max, b.procs_max);
+      t->has_cpu_percent = b.has_cpu_percent;
+      t->cpu_percent_last = b.cpu_percent_last;
+      t->has_heap = TRUE;
+    }
   t->pause_total_us += b.pause_total_us;
-  t->has_cpu_percent = b.has_cpu_percent;
-  t->cpu_percent_last = b.cpu_percent_last;
   /* a trace starts when its first process started, not at its first GC */
   t->start_s = 0.0;
   t->end_s = b.end_s;
@@ -406,8 +411,13 @@ update (HsStatsPanel *self)
       set_value_take (self, "duration", format_duration (s->duration_s));
       set_value_take (self, "forced", format_count (s->forced_cycles));
       set_value_take (self, "periodic", format_count (s->periodic_cycles));
-      set_value_take (self, "gc-cpu", g_strdup_printf ("%" G_GUINT64_FORMAT " %%", s->cpu_percent_last));
-      if (s->procs_min == s->procs_max)
+      if (!s->has_heap)
+        set_value (self, "gc-cpu", _("not in polled cycles"));
+      else
+        set_value_take (self, "gc-cpu", g_strdup_printf ("%" G_GUINT64_FORMAT " %%", s->cpu_percent_last));
+      if (!s->has_heap)
+        set_value (self, "procs", _("not in polled cycles"));
+      else if (s->procs_min == s->procs_max)
         set_value_take (self, "procs", format_count (s->procs_max));
       else
         set_value_take (self, "procs", g_strdup_printf ("%" G_GUINT64_FORMAT "–%" G_GUINT64_FORMAT,
@@ -425,10 +435,23 @@ update (HsStatsPanel *self)
       set_value_take (self, "pause-p95", format_pause (s->pause_p95_us));
       set_value_take (self, "pause-p99", format_pause (s->pause_p99_us));
       set_value_take (self, "pause-p999", format_pause (s->pause_p999_us));
-      set_value_take (self, "heap-peak", format_mb (self, s->heap_peak_mb));
-      set_value_take (self, "live-peak", format_mb (self, s->live_peak_mb));
-      set_value_take (self, "goal-peak", format_mb (self, s->goal_peak_mb));
-      if (s->stacks_peak_mb > 0 || s->globals_peak_mb > 0)
+      if (!s->has_heap)
+        {
+          /* expvar and Prometheus give the heap as samples, charted; their cycles carry none */
+          static const char * const heap_keys[] = { "heap-peak", "live-peak", "goal-peak", "stacks-peak", "globals-peak" };
+
+          for (guint i = 0; i < G_N_ELEMENTS (heap_keys); i++)
+            set_value (self, heap_keys[i], _("not in polled cycles"));
+        }
+      else
+        {
+          set_value_take (self, "heap-peak", format_mb (self, s->heap_peak_mb));
+          set_value_take (self, "live-peak", format_mb (self, s->live_peak_mb));
+          set_value_take (self, "goal-peak", format_mb (self, s->goal_peak_mb));
+        }
+      if (!s->has_heap)
+        ;
+      else if (s->stacks_peak_mb > 0 || s->globals_peak_mb > 0)
         {
           set_value_take (self, "stacks-peak", format_mb (self, s->stacks_peak_mb));
           set_value_take (self, "globals-peak", format_mb (self, s->globals_peak_mb));

@@ -41,6 +41,9 @@ struct _HsTracePage
   GFile            *file;
   GBytes           *bytes;          /* pasted or dropped text, for reload */
   HsLiveSource     *live;
+  HsPollSource     *poll;           /* a process sampled or a server polled, while the tab shows it */
+  GPid              watch_pid;      /* --pid with a log: sampled once the log is loaded */
+  GSettings        *settings;       /* the sampling and polling intervals */
   GCancellable     *cancellable;
   GHashTable       *banner_table;   /* key → banner box */
   GtkWidget        *malformed_window;
@@ -454,6 +457,28 @@ append_resident (HsTracePage  *self,
   *text = with;
 }
 
+/* Stop ends a program Heapscope started; a process or a server watched only stops being asked. */
+static void
+update_stop_button (HsTracePage *self)
+{
+  gboolean watch_only = self->poll != NULL &&
+                        (self->live == NULL || hs_live_source_get_kind (self->live) != HS_LIVE_SOURCE_PROGRAM);
+
+  if (!watch_only)
+    {
+      gtk_widget_set_tooltip_text (self->stop_button, _("End the program (SIGTERM)"));
+      gtk_widget_add_css_class (self->stop_button, "destructive-action");
+    }
+  else
+    {
+      gtk_widget_set_tooltip_text (self->stop_button,
+                                   hs_poll_source_get_kind (self->poll) == HS_POLL_SOURCE_PROCESS
+                                   ? _("Stop sampling the process (it keeps running); the samples are kept")
+                                   : _("Stop polling; everything polled is kept"));
+      gtk_widget_remove_css_class (self->stop_button, "destructive-action");
+    }
+}
+
 /* The source bar: what is being read, how much, and the Follow and Stop controls. */
 static void
 update_status (HsTracePage *self)
@@ -471,7 +496,20 @@ update_status (HsTracePage *self)
   cycles = g_strdup_printf (ngettext ("%u GC cycle", "%u GC cycles", hs_trace_get_n_cycles (self->trace)),
                             hs_trace_get_n_cycles (self->trace));
 
-  if (self->live != NULL && hs_live_source_get_kind (self->live) == HS_LIVE_SOURCE_PROGRAM)
+  if (self->poll != NULL && self->live == NULL)
+    {
+      g_autofree char *watch = hs_poll_source_describe_status (self->poll);
+
+      running = hs_poll_source_get_active (self->poll);
+      icon = hs_poll_source_get_kind (self->poll) == HS_POLL_SOURCE_PROCESS
+             ? "utilities-system-monitor-symbolic" : "network-transmit-receive-symbolic";
+      /* polled cycles: expvar's and Prometheus' GC count and pauses */
+      if (hs_trace_get_n_cycles (self->trace) > 0)
+        text = g_strdup_printf ("%s · %s", watch, cycles);
+      else
+        text = g_steal_pointer (&watch);
+    }
+  else if (self->live != NULL && hs_live_source_get_kind (self->live) == HS_LIVE_SOURCE_PROGRAM)
     {
       gboolean failed;
       g_autofree char *exit = hs_live_source_describe_exit (self->live, &failed);
@@ -522,10 +560,21 @@ update_status (HsTracePage *self)
                               self->subtitle != NULL ? self->subtitle : self->title, cycles, (unsigned long long) counts->lines);
     }
 
+  if (self->poll != NULL && self->live != NULL)
+    {
+      g_autofree char *watch = hs_poll_source_describe_status (self->poll);
+      char *with = g_strdup_printf ("%s · %s", text, watch);
+
+      g_free (text);
+      text = with;
+      running |= hs_poll_source_get_active (self->poll);
+    }
+
   append_resident (self, &text);
   gtk_image_set_from_icon_name (GTK_IMAGE (self->source_icon), icon);
   gtk_label_set_text (GTK_LABEL (self->source_label), text);
   gtk_widget_set_visible (self->stop_button, running);
+  update_stop_button (self);
   gtk_widget_set_visible (self->follow_box, hs_trace_page_can_follow (self));
   if (gtk_switch_get_active (GTK_SWITCH (self->follow_switch)) != self->follow)
     gtk_switch_set_active (GTK_SWITCH (self->follow_switch), self->follow);
@@ -553,6 +602,129 @@ items_appended_cb (HsTracePage *self)
     self->status_id = g_timeout_add (STATUS_REFRESH_MS, status_cb, self);
 }
 
+/* Processes sampled and servers polled */
+
+static void
+update_poll_banners (HsTracePage *self)
+{
+  gboolean ended;
+  g_autofree char *problem = hs_poll_source_describe_problem (self->poll, &ended);
+  g_autofree char *lost = hs_poll_source_describe_lost (self->poll);
+
+  if (problem == NULL)
+    hide_banner (self, "poll");
+  else if (!ended)
+    show_banner (self, "poll", BANNER_WARNING, problem, NULL, NULL);
+  else
+    show_banner (self, "poll", hs_poll_source_get_exited (self->poll) ? BANNER_INFO : BANNER_ERROR,
+                 problem, NULL, NULL);
+
+  if (lost != NULL)
+    {
+      g_autofree char *text = g_strdup_printf ("%s.", lost);
+
+      show_banner (self, "lost-cycles", BANNER_WARNING, text, NULL, NULL);
+    }
+}
+
+static void
+poll_changed_cb (HsTracePage *self)
+{
+  update_poll_banners (self);
+  update_status (self);
+}
+
+static void
+poll_active_cb (HsTracePage *self)
+{
+  gboolean live = self->live != NULL && hs_live_source_get_active (self->live);
+
+  if (!hs_poll_source_get_active (self->poll) && !live && self->state == HS_TRACE_PAGE_LIVE)
+    set_state (self, HS_TRACE_PAGE_DONE);
+  update_poll_banners (self);
+  update_status (self);
+}
+
+static guint
+poll_interval_setting (HsTracePage *self)
+{
+  const char *key = hs_poll_source_get_kind (self->poll) == HS_POLL_SOURCE_PROCESS
+                    ? "proc-sample-interval" : "http-poll-interval";
+
+  return g_settings_get_uint (self->settings, key);
+}
+
+static void
+interval_changed_cb (HsTracePage *self)
+{
+  if (self->poll != NULL)
+    hs_poll_source_set_interval (self->poll, poll_interval_setting (self));
+  if (self->live != NULL)
+    hs_live_source_set_sample_interval (self->live, g_settings_get_uint (self->settings, "proc-sample-interval"));
+  update_status (self);
+}
+
+static void
+detach_poll (HsTracePage *self)
+{
+  if (self->poll == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->poll, self);
+  hs_poll_source_stop (self->poll);
+  g_clear_object (&self->poll);
+}
+
+/* Starts sampling or polling with @poll (transfer full) for as long as the tab shows it. */
+static void
+attach_poll (HsTracePage  *self,
+             HsPollSource *poll)
+{
+  self->poll = poll;
+  hs_poll_source_set_interval (poll, poll_interval_setting (self));
+  g_signal_connect_object (poll, "changed", G_CALLBACK (poll_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (poll, "notify::active", G_CALLBACK (poll_active_cb), self, G_CONNECT_SWAPPED);
+
+  hs_poll_source_start (poll);
+  if (hs_poll_source_get_active (poll))
+    set_state (self, HS_TRACE_PAGE_LIVE);
+  else if (self->state == HS_TRACE_PAGE_EMPTY)
+    set_state (self, HS_TRACE_PAGE_DONE);
+  update_poll_banners (self);
+  update_status (self);
+}
+
+/* --pid with --follow: the log is loaded, its axis known; the process is sampled on it. */
+static void
+start_watching_after_load (HsTracePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  HsPollSource *poll;
+  GPid pid = self->watch_pid;
+
+  self->watch_pid = 0;
+  poll = hs_poll_source_new_for_pid (self->trace, pid, &error);
+  if (poll == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not sample process %d: %s. The log is shown without it."),
+                                               (int) pid, error->message);
+
+      show_banner (self, "poll", BANNER_ERROR, text, NULL, NULL);
+      return;
+    }
+
+  if (!hs_poll_source_align_to_trace (poll))
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("%s has no wall-clock times, so the samples of process %d are placed by the "
+                           "process start time. That is right when the log was written by this run of the process."),
+                         self->title, (int) pid);
+
+      show_banner (self, "align", BANNER_INFO, text, NULL, NULL);
+    }
+  attach_poll (self, poll);
+}
+
 static void
 reset (HsTracePage *self,
        const char  *name)
@@ -568,11 +740,17 @@ reset (HsTracePage *self,
       g_clear_object (&self->live);
     }
 
+  detach_poll (self);
+  self->watch_pid = 0;
+
   if (self->trace != NULL)
     g_signal_handlers_disconnect_by_data (self->trace, self);
   g_clear_object (&self->trace);
   self->trace = hs_trace_new (name);
   g_signal_connect_object (self->trace, "items-appended", G_CALLBACK (items_appended_cb),
+                           self, G_CONNECT_SWAPPED);
+  /* a process watched without its log, or a server polled, has samples and nothing else */
+  g_signal_connect_object (self->trace, "samples-appended", G_CALLBACK (items_appended_cb),
                            self, G_CONNECT_SWAPPED);
   hs_stats_panel_set_trace (HS_STATS_PANEL (self->stats_panel), self->trace);
   show_new_view (self);
@@ -712,6 +890,8 @@ load_cb (GObject      *object,
 
   if (self->follow)
     start_following (self);
+  if (self->watch_pid != 0)
+    start_watching_after_load (self);
   update_status (self);
 }
 
@@ -848,6 +1028,7 @@ attach_live (HsTracePage  *self,
   g_autoptr(GError) error = NULL;
 
   self->live = live;
+  hs_live_source_set_sample_interval (live, g_settings_get_uint (self->settings, "proc-sample-interval"));
   g_signal_connect_object (live, "ended", G_CALLBACK (live_ended_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (live, "exited", G_CALLBACK (live_exited_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (live, "notice", G_CALLBACK (live_notice_cb), self, G_CONNECT_SWAPPED);
@@ -1102,6 +1283,96 @@ hs_trace_page_run_program (HsTracePage        *self,
   attach_live (self, hs_live_source_new_for_program (self->trace, argv, cwd));
 }
 
+/*
+ * Samples the memory of process @pid, which Heapscope did not start. With @log (its
+ * gctrace, followed as it grows) the samples are drawn on the log's axis; without, the tab
+ * shows RES and VIRT alone, from the process start.
+ */
+void
+hs_trace_page_watch_process (HsTracePage *self,
+                             GPid         pid,
+                             GFile       *log)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *detail = NULL;
+  HsPollSource *poll;
+
+  g_return_if_fail (HS_IS_TRACE_PAGE (self));
+  g_return_if_fail (log == NULL || G_IS_FILE (log));
+
+  if (log != NULL)
+    {
+      hs_trace_page_open_file (self, log, TRUE);
+      self->watch_pid = pid;
+      return;
+    }
+
+  name = hs_poll_source_name_for_pid (pid);
+  detail = g_strdup_printf ("/proc/%d", (int) pid);
+  reset (self, name);
+  set_title (self, name, detail);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  self->follow = FALSE;
+
+  poll = hs_poll_source_new_for_pid (self->trace, pid, &error);
+  if (poll == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not sample process %d: %s."), (int) pid, error->message);
+
+      show_banner (self, "open", BANNER_ERROR, text, NULL, NULL);
+      set_state (self, HS_TRACE_PAGE_FAILED);
+      update_status (self);
+      return;
+    }
+
+  attach_poll (self, poll);
+}
+
+/* Polls a Go server's expvar (/debug/vars) or Prometheus (/metrics) endpoint at @url. */
+void
+hs_trace_page_connect (HsTracePage      *self,
+                       HsPollSourceKind  kind,
+                       const char       *url)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  HsPollSource *poll;
+
+  g_return_if_fail (HS_IS_TRACE_PAGE (self));
+  g_return_if_fail (kind == HS_POLL_SOURCE_EXPVAR || kind == HS_POLL_SOURCE_METRICS);
+  g_return_if_fail (url != NULL);
+
+  name = hs_poll_source_name_for_url (kind, url);
+  reset (self, name);
+  set_title (self, name, url);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  self->follow = FALSE;
+
+  poll = hs_poll_source_new_for_url (self->trace, kind, url, &error);
+  if (poll == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not poll %s: %s."), url, error->message);
+
+      show_banner (self, "open", BANNER_ERROR, text, NULL, NULL);
+      set_state (self, HS_TRACE_PAGE_FAILED);
+      update_status (self);
+      return;
+    }
+
+  attach_poll (self, poll);
+}
+
+HsPollSource *
+hs_trace_page_get_poll_source (HsTracePage *self)
+{
+  g_return_val_if_fail (HS_IS_TRACE_PAGE (self), NULL);
+
+  return self->poll;
+}
+
 gboolean
 hs_trace_page_can_reload (HsTracePage *self)
 {
@@ -1123,8 +1394,13 @@ hs_trace_page_reload (HsTracePage *self)
   if (self->file != NULL)
     {
       g_autoptr(GFile) file = g_object_ref (self->file);
+      GPid pid = self->poll != NULL ? hs_poll_source_get_pid (self->poll) : 0;
 
-      hs_trace_page_open_file (self, file, self->follow);
+      /* a log read with the process it came from: both again */
+      if (pid != 0)
+        hs_trace_page_watch_process (self, pid, file);
+      else
+        hs_trace_page_open_file (self, file, self->follow);
     }
   else
     {
@@ -1150,6 +1426,9 @@ void
 hs_trace_page_stop (HsTracePage *self)
 {
   g_return_if_fail (HS_IS_TRACE_PAGE (self));
+
+  if (self->poll != NULL)
+    hs_poll_source_stop (self->poll);
 
   if (self->live == NULL)
     return;
@@ -1319,6 +1598,10 @@ hs_trace_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->status_id, g_source_remove);
+  detach_poll (self);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
   if (self->live != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->live, self);
@@ -1469,6 +1752,17 @@ hs_trace_page_init (HsTracePage *self)
   self->main_content = self->stats_panel;
   self->banner_table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
+
+  {
+    GApplication *app = g_application_get_default ();
+
+    self->settings = HS_IS_APPLICATION (app) ? g_object_ref (hs_application_get_settings (HS_APPLICATION (app)))
+                                             : g_settings_new (APP_ID);
+    g_signal_connect_object (self->settings, "changed::proc-sample-interval",
+                             G_CALLBACK (interval_changed_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->settings, "changed::http-poll-interval",
+                             G_CALLBACK (interval_changed_cb), self, G_CONNECT_SWAPPED);
+  }
 }
 
 HsTracePage *

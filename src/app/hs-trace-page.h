@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "hs-live-source.h"
+#include "hs-poll-source.h"
 #include "trace/hs-trace.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,12 @@ void              hs_trace_page_open_bytes     (HsTracePage        *self,
 void              hs_trace_page_run_program    (HsTracePage        *self,
                                                 const char * const *argv,
                                                 const char         *cwd);
+void              hs_trace_page_watch_process  (HsTracePage        *self,
+                                                GPid                pid,
+                                                GFile              *log);
+void              hs_trace_page_connect        (HsTracePage        *self,
+                                                HsPollSourceKind    kind,
+                                                const char         *url);
 gboolean          hs_trace_page_can_reload     (HsTracePage        *self);
 void              hs_trace_page_reload         (HsTracePage        *self);
 void              hs_trace_page_cancel         (HsTracePage        *self);
@@ -52,6 +59,7 @@ GFile            *hs_trace_page_get_file       (HsTracePage        *self);
 HsTrace          *hs_trace_page_get_trace      (HsTracePage        *self);
 HsTracePageState  hs_trace_page_get_state      (HsTracePage        *self);
 HsLiveSource     *hs_trace_page_get_live_source (HsTracePage       *self);
+HsPollSource     *hs_trace_page_get_poll_source (HsTracePage       *self);
 double            hs_trace_page_get_progress   (HsTracePage        *self);
 void              hs_trace_page_set_content    (HsTracePage        *self,
                                                 GtkWidget          *content);

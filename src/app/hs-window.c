@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hs-window.h"
+#include "trace/hs-http-source.h"
 
 #define EXAMPLE_URI "resource:///io/github/heapscope/Heapscope/examples/go1.9-scavenger-release.log"
 /* How many recent traces the welcome page and the Open Recent menu list. */
@@ -27,6 +28,7 @@ struct _HsWindow
   GtkRecentManager     *recent_manager;
   GtkFileChooserNative *chooser;
   GtkWidget            *run_dialog;
+  GtkWidget            *connect_dialog;
 };
 
 G_DEFINE_FINAL_TYPE (HsWindow, hs_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -36,13 +38,15 @@ update_actions (HsWindow *self)
 {
   HsTracePage *page = hs_window_get_current_page (self);
   HsLiveSource *live = page != NULL ? hs_trace_page_get_live_source (page) : NULL;
+  HsPollSource *poll = page != NULL ? hs_trace_page_get_poll_source (page) : NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-tab", page != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload",
                                  page != NULL && hs_trace_page_can_reload (page));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop",
-                                 live != NULL && hs_live_source_get_active (live) &&
-                                 hs_live_source_get_kind (live) == HS_LIVE_SOURCE_PROGRAM);
+                                 (live != NULL && hs_live_source_get_active (live) &&
+                                  hs_live_source_get_kind (live) == HS_LIVE_SOURCE_PROGRAM) ||
+                                 (poll != NULL && hs_poll_source_get_active (poll)));
 }
 
 static void
@@ -304,6 +308,40 @@ hs_window_run_program (HsWindow           *self,
 
   page = add_page (self);
   hs_trace_page_run_program (page, argv, cwd);
+  page_changed_cb (self, NULL, page);
+
+  return page;
+}
+
+/* Samples process @pid in a new tab; with @log, next to the trace it writes there. */
+HsTracePage *
+hs_window_watch_process (HsWindow *self,
+                         GPid      pid,
+                         GFile    *log)
+{
+  HsTracePage *page;
+
+  g_return_val_if_fail (HS_IS_WINDOW (self), NULL);
+
+  page = add_page (self);
+  hs_trace_page_watch_process (page, pid, log);
+  page_changed_cb (self, NULL, page);
+
+  return page;
+}
+
+/* Polls a Go server's expvar or Prometheus endpoint in a new tab. */
+HsTracePage *
+hs_window_connect (HsWindow         *self,
+                   HsPollSourceKind  kind,
+                   const char       *url)
+{
+  HsTracePage *page;
+
+  g_return_val_if_fail (HS_IS_WINDOW (self), NULL);
+
+  page = add_page (self);
+  hs_trace_page_connect (page, kind, url);
   page_changed_cb (self, NULL, page);
 
   return page;
@@ -723,6 +761,113 @@ run_program_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (self->run_dialog));
 }
 
+/* Connect…: a process ID, an expvar URL or a Prometheus URL, told apart as it is typed. */
+
+static const char * const connect_placeholders[] = {
+  [HS_POLL_SOURCE_PROCESS] = "1234",
+  [HS_POLL_SOURCE_EXPVAR] = "http://localhost:6060/debug/vars",
+  [HS_POLL_SOURCE_METRICS] = "http://localhost:2112/metrics",
+};
+
+static void
+connect_dialog_kind_cb (GtkDropDown *kind,
+                        GParamSpec  *pspec,
+                        GtkEntry    *entry)
+{
+  guint selected = gtk_drop_down_get_selected (kind);
+
+  if (selected < G_N_ELEMENTS (connect_placeholders))
+    gtk_entry_set_placeholder_text (entry, connect_placeholders[selected]);
+  gtk_entry_set_input_purpose (entry, selected == HS_POLL_SOURCE_PROCESS ? GTK_INPUT_PURPOSE_DIGITS
+                                                                        : GTK_INPUT_PURPOSE_URL);
+}
+
+static void
+connect_dialog_text_cb (GtkEditable *entry,
+                        GtkDropDown *kind)
+{
+  const char *text = gtk_editable_get_text (entry);
+
+  /* a person typing a number means a process, a /metrics path Prometheus */
+  if (*text != '\0')
+    gtk_drop_down_set_selected (kind, hs_poll_source_guess_kind (text));
+}
+
+static void
+connect_dialog_connect (HsWindow *self)
+{
+  GtkWidget *entry = g_object_get_data (G_OBJECT (self->connect_dialog), "entry");
+  GtkWidget *error_label = g_object_get_data (G_OBJECT (self->connect_dialog), "error");
+  GtkDropDown *kind = g_object_get_data (G_OBJECT (self->connect_dialog), "kind");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  HsPollSourceKind selected = gtk_drop_down_get_selected (kind);
+  g_autoptr(GError) error = NULL;
+
+  if (selected == HS_POLL_SOURCE_PROCESS)
+    {
+      char *end = NULL;
+      gint64 pid = g_ascii_strtoll (text, &end, 10);
+
+      if (*text == '\0' || *end != '\0' || pid <= 0 || pid > G_MAXINT)
+        {
+          gtk_label_set_text (GTK_LABEL (error_label), _("Type the ID of a running process, as ps or top show it."));
+          gtk_widget_set_visible (error_label, TRUE);
+          return;
+        }
+      gtk_window_destroy (GTK_WINDOW (self->connect_dialog));
+      hs_window_watch_process (self, (GPid) pid, NULL);
+      return;
+    }
+
+  if (!hs_http_source_check_url (text, &error))
+    {
+      gtk_label_set_text (GTK_LABEL (error_label), error->message);
+      gtk_widget_set_visible (error_label, TRUE);
+      return;
+    }
+
+  gtk_window_destroy (GTK_WINDOW (self->connect_dialog));
+  hs_window_connect (self, selected, text);
+}
+
+static void
+connect_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+  g_autoptr(GtkBuilder) builder = NULL;
+  GObject *entry;
+  GObject *kind;
+
+  if (self->connect_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->connect_dialog));
+      return;
+    }
+
+  builder = gtk_builder_new_from_resource ("/io/github/heapscope/Heapscope/hs-connect-dialog.ui");
+  self->connect_dialog = GTK_WIDGET (gtk_builder_get_object (builder, "dialog"));
+  g_object_add_weak_pointer (G_OBJECT (self->connect_dialog), (gpointer *) &self->connect_dialog);
+  entry = gtk_builder_get_object (builder, "entry");
+  kind = gtk_builder_get_object (builder, "kind");
+  g_object_set_data (G_OBJECT (self->connect_dialog), "entry", entry);
+  g_object_set_data (G_OBJECT (self->connect_dialog), "kind", kind);
+  g_object_set_data (G_OBJECT (self->connect_dialog), "error", gtk_builder_get_object (builder, "error"));
+
+  g_signal_connect (kind, "notify::selected", G_CALLBACK (connect_dialog_kind_cb), entry);
+  connect_dialog_kind_cb (GTK_DROP_DOWN (kind), NULL, GTK_ENTRY (entry));
+  g_signal_connect (entry, "changed", G_CALLBACK (connect_dialog_text_cb), kind);
+  g_signal_connect_swapped (entry, "activate", G_CALLBACK (connect_dialog_connect), self);
+  g_signal_connect_swapped (gtk_builder_get_object (builder, "connect"), "clicked",
+                            G_CALLBACK (connect_dialog_connect), self);
+  g_signal_connect_swapped (gtk_builder_get_object (builder, "cancel"), "clicked",
+                            G_CALLBACK (gtk_window_destroy), self->connect_dialog);
+
+  gtk_window_set_transient_for (GTK_WINDOW (self->connect_dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (self->connect_dialog));
+}
+
 /* the notebook's "page" changes after switch-page: this sees the new current page */
 static void
 notebook_page_notify_cb (HsWindow *self)
@@ -772,6 +917,8 @@ hs_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   if (self->run_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->run_dialog));
+  if (self->connect_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->connect_dialog));
   if (self->recent_manager != NULL)
     g_signal_handlers_disconnect_by_data (self->recent_manager, self);
   g_clear_object (&self->recent_manager);
@@ -818,6 +965,7 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-example", NULL, open_example_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.run-program", NULL, run_program_action);
+  gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "win.close-tab", NULL, close_tab_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.stop", NULL, stop_action);

@@ -27,6 +27,12 @@ HsTracePage *hs_window_open_example     (HsWindow           *self);
 HsTracePage *hs_window_run_program      (HsWindow           *self,
                                          const char * const *argv,
                                          const char         *cwd);
+HsTracePage *hs_window_watch_process    (HsWindow           *self,
+                                         GPid                pid,
+                                         GFile              *log);
+HsTracePage *hs_window_connect          (HsWindow           *self,
+                                         HsPollSourceKind    kind,
+                                         const char         *url);
 gboolean     hs_window_handle_drop      (HsWindow           *self,
                                          const GValue       *value);
 guint        hs_window_get_n_pages      (HsWindow           *self);

@@ -79,14 +79,21 @@ summary_to_json (HsTrace         *trace,
   add_string (builder, "go_version", version);
   add_double (builder, "duration_s", s->duration_s);
 
+  add_int (builder, "polled_cycles", s->sampled_cycles);
   json_builder_set_member_name (builder, "heap_mb");
-  json_builder_begin_object (builder);
-  add_int (builder, "peak", s->heap_peak_mb);
-  add_int (builder, "live_peak", s->live_peak_mb);
-  add_int (builder, "goal_peak", s->goal_peak_mb);
-  add_int (builder, "stacks_peak", s->stacks_peak_mb);
-  add_int (builder, "globals_peak", s->globals_peak_mb);
-  json_builder_end_object (builder);
+  /* cycles polled from memstats carry no heap sizes: unknown, not 0 */
+  if (s->n_cycles > 0 && !s->has_heap)
+    json_builder_add_null_value (builder);
+  else
+    {
+      json_builder_begin_object (builder);
+      add_int (builder, "peak", s->heap_peak_mb);
+      add_int (builder, "live_peak", s->live_peak_mb);
+      add_int (builder, "goal_peak", s->goal_peak_mb);
+      add_int (builder, "stacks_peak", s->stacks_peak_mb);
+      add_int (builder, "globals_peak", s->globals_peak_mb);
+      json_builder_end_object (builder);
+    }
 
   json_builder_set_member_name (builder, "pause_ms");
   json_builder_begin_object (builder);
@@ -236,7 +243,10 @@ print_text (HsTrace         *trace,
   g_print (_("  GC cycles:   %u (%u forced, %u periodic) in %u runs over %.3f s\n"),
            s->n_cycles, s->forced_cycles, s->periodic_cycles, hs_trace_get_n_runs (trace),
            s->duration_s);
-  if (s->n_cycles > 0)
+  if (s->sampled_cycles > 0)
+    g_print (_("  Polled:      %u GC cycles polled from memstats (their end times and pauses only)\n"),
+             s->sampled_cycles);
+  if (s->n_cycles > 0 && s->has_heap)
     {
       g_print (_("  Heap:        peak %" PRIu64 " MB, live peak %" PRIu64
                  " MB, goal peak %" PRIu64 " MB\n"),
@@ -245,9 +255,13 @@ print_text (HsTrace         *trace,
         g_print (_("  Roots:       stacks peak %" PRIu64 " MB, globals peak %"
                    PRIu64 " MB\n"),
                  s->stacks_peak_mb, s->globals_peak_mb);
-      g_print (_("  Pauses:      total %s, max %s (gc %.0f), p50 %s, p95 %s, p99 %s\n"),
-               total, max, hs_trace_get_gc_value (trace, HS_GC_FIELD_NUMBER, s->pause_max_cycle),
-               p50, p95, p99);
+    }
+  if (s->n_cycles > 0)
+    g_print (_("  Pauses:      total %s, max %s (gc %.0f), p50 %s, p95 %s, p99 %s\n"),
+             total, max, hs_trace_get_gc_value (trace, HS_GC_FIELD_NUMBER, s->pause_max_cycle),
+             p50, p95, p99);
+  if (s->n_cycles > 0 && s->has_heap)
+    {
       g_print (_("  GC CPU:      %" PRIu64 "%% (cumulative, as last reported), %.1f%% computed from the phases\n"),
                s->cpu_percent_last, s->gc_cpu_computed);
       g_print (_("  Rate:        %.1f cycles a minute, %.1f MB/s allocated\n"),

@@ -1009,6 +1009,16 @@ compare_findings (gconstpointer a,
   return fa->t_start < fb->t_start ? -1 : fa->t_start > fb->t_start ? 1 : 0;
 }
 
+static gboolean
+has_polled_cycles (HsTrace *trace)
+{
+  guint n = hs_trace_get_n_cycles (trace);
+
+  /* polled cycles come as whole sessions of them: the first and last tell */
+  return n > 0 && ((hs_trace_get_gc_flags (trace, 0) & HS_GC_FLAG_SAMPLED) ||
+                   (hs_trace_get_gc_flags (trace, n - 1) & HS_GC_FLAG_SAMPLED));
+}
+
 /**
  * hs_findings_analyze:
  * Returns: (transfer full) (element-type HsFinding): the findings, problems first.
@@ -1028,16 +1038,27 @@ hs_findings_analyze (HsTrace *trace)
   if (a.n == 0)
     return a.findings;
 
-  detect_held_memory_scvg (&a);
-  detect_resident_above_live (&a);
-  detect_idle_retained_scav (&a);
-  detect_gc_cpu (&a);
-  detect_frequent_gc (&a);
+  /*
+   * Cycles polled from memstats know their time and pause only: the detectors that read
+   * heap sizes, GC CPU or GOMAXPROCS would read their zeros as values.
+   */
+  if (!has_polled_cycles (trace))
+    {
+      detect_held_memory_scvg (&a);
+      detect_resident_above_live (&a);
+      detect_idle_retained_scav (&a);
+      detect_gc_cpu (&a);
+      detect_frequent_gc (&a);
+    }
   detect_long_pauses (&a);
-  detect_live_growth (&a);
-  detect_pinned_goal (&a);
+  if (!has_polled_cycles (trace))
+    {
+      detect_live_growth (&a);
+      detect_pinned_goal (&a);
+    }
   detect_forced_and_runs (&a);
-  detect_large_roots (&a);
+  if (!has_polled_cycles (trace))
+    detect_large_roots (&a);
 
   g_ptr_array_sort (a.findings, compare_findings);
   return a.findings;

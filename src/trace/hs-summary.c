@@ -85,7 +85,7 @@ hs_summary_compute (HsTrace   *trace,
                     HsSummary *summary)
 {
   g_autofree guint64 *pauses = NULL;
-  double allocated_mb = 0, run_seconds = 0, gc_cpu_ms = 0, cpu_capacity_ms = 0;
+  double allocated_mb = 0, run_seconds = 0, measured_seconds = 0, gc_cpu_ms = 0, cpu_capacity_ms = 0;
   guint n_intervals = 0;
   guint end;
 
@@ -111,9 +111,21 @@ hs_summary_compute (HsTrace   *trace,
       guint64 pause;
       gboolean continues_run = i > first_cycle && !(hs_trace_get_gc_flags (trace, i) & HS_GC_FLAG_NEW_RUN);
 
+      gboolean sampled;
+
       hs_trace_get_gc_record (trace, i, &r);
+      sampled = (r.flags & HS_GC_FLAG_SAMPLED) != 0;
 
       if (continues_run)
+        {
+          double span = hs_trace_get_gc_value (trace, HS_GC_FIELD_TIME, i) -
+                        hs_trace_get_gc_value (trace, HS_GC_FIELD_TIME, i - 1);
+
+          run_seconds += span;
+          n_intervals++;
+        }
+      /* a polled cycle knows its time and pause; its zeros elsewhere mean "unknown" */
+      if (continues_run && !sampled && !(hs_trace_get_gc_flags (trace, i - 1) & HS_GC_FLAG_SAMPLED))
         {
           double span = hs_trace_get_gc_value (trace, HS_GC_FIELD_TIME, i) -
                         hs_trace_get_gc_value (trace, HS_GC_FIELD_TIME, i - 1);
@@ -123,8 +135,7 @@ hs_summary_compute (HsTrace   *trace,
           /* a heap smaller than the live heap before it means freeing we cannot see: count 0 */
           if (r.heap_before_mb > previous_live)
             allocated_mb += (double) (r.heap_before_mb - previous_live);
-          run_seconds += span;
-          n_intervals++;
+          measured_seconds += span;
           gc_cpu_ms += (double) (r.cpu_us[HS_CPU_SWEEP_TERM] + r.cpu_us[HS_CPU_SCAN] +
                                  r.cpu_us[HS_CPU_INSTALL_WB] + r.cpu_us[HS_CPU_ASSIST] +
                                  r.cpu_us[HS_CPU_BACKGROUND] + r.cpu_us[HS_CPU_MARK_TERM]) / 1000.0;
@@ -142,6 +153,19 @@ hs_summary_compute (HsTrace   *trace,
           summary->pause_max_cycle = i;
         }
 
+      if (r.flags & HS_GC_FLAG_FORCED)
+        summary->forced_cycles++;
+      if (r.flags & HS_GC_FLAG_PERIODIC)
+        summary->periodic_cycles++;
+      if (r.flags & HS_GC_FLAG_JOINED)
+        summary->joined_cycles++;
+      if (sampled)
+        {
+          summary->sampled_cycles++;
+          continue;
+        }
+
+      summary->has_heap = TRUE;
       summary->heap_peak_mb = MAX (summary->heap_peak_mb, MAX (r.heap_before_mb, r.heap_after_mb));
       summary->live_peak_mb = MAX (summary->live_peak_mb, r.heap_live_mb);
       summary->goal_peak_mb = MAX (summary->goal_peak_mb, r.heap_goal_mb);
@@ -149,13 +173,6 @@ hs_summary_compute (HsTrace   *trace,
       summary->globals_peak_mb = MAX (summary->globals_peak_mb, r.globals_mb);
       summary->procs_min = MIN (summary->procs_min, r.procs);
       summary->procs_max = MAX (summary->procs_max, r.procs);
-
-      if (r.flags & HS_GC_FLAG_FORCED)
-        summary->forced_cycles++;
-      if (r.flags & HS_GC_FLAG_PERIODIC)
-        summary->periodic_cycles++;
-      if (r.flags & HS_GC_FLAG_JOINED)
-        summary->joined_cycles++;
       /* from the exact record: through a double, values past 2^53 would be rounded */
       summary->cpu_percent_last = r.cpu_percent;
     }
@@ -167,7 +184,9 @@ hs_summary_compute (HsTrace   *trace,
   summary->pause_p99_us = hs_percentile_nearest_rank (pauses, n_cycles, 99);
   summary->pause_p999_us = hs_percentile_nearest_rank (pauses, n_cycles, 99.9);
 
-  summary->has_cpu_percent = TRUE;
+  summary->has_cpu_percent = summary->has_heap;
+  if (!summary->has_heap)
+    summary->procs_min = 0;
 
   summary->n_runs = hs_trace_get_run_of_cycle (trace, end - 1) -
                     hs_trace_get_run_of_cycle (trace, first_cycle) + 1;
@@ -179,9 +198,10 @@ hs_summary_compute (HsTrace   *trace,
 
   /* rates over the time between cycles of one run: a restart is not time the program ran */
   if (run_seconds > 0)
+    summary->cycles_per_minute = (double) n_intervals / run_seconds * 60.0;
+  if (measured_seconds > 0)
     {
-      summary->cycles_per_minute = (double) n_intervals / run_seconds * 60.0;
-      summary->alloc_rate = allocated_mb * 1048576.0 / run_seconds;
+      summary->alloc_rate = allocated_mb * 1048576.0 / measured_seconds;
       summary->gc_cpu_computed = 100.0 * gc_cpu_ms / cpu_capacity_ms;
     }
 }

@@ -18,6 +18,8 @@ typedef struct
   guint   forced_cycles;     /* " (forced)": runtime.GC, debug.FreeOSMemory */
   guint   periodic_cycles;   /* after "GC forced": the 2-minute periodic GC */
   guint   joined_cycles;
+  guint   sampled_cycles;    /* polled from memstats: only their end time and pause are known */
+  gboolean has_heap;         /* a cycle of the range has heap sizes, CPU and procs (not all polled) */
   guint   n_events;          /* scavenger events in the range */
   guint   n_runs;            /* runs the range touches */
   double  start_s;           /* trace axis */

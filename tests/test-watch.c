@@ -1,0 +1,508 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-watch.c: tabs that watch a running program under Xvfb: --pid from /proc, --expvar and --metrics over HTTP. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <math.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "app/hs-application.h"
+#include "app/hs-trace-page.h"
+#include "app/hs-window.h"
+#include "hs-test-server.h"
+#include "trace/hs-findings.h"
+#include "trace/hs-summary.h"
+
+static HsApplication *app;
+static HsWindow *window;
+static char *tmpdir;
+
+/* ---- a process whose resident memory the test drives (tests/hs-rss-child.c) ---- */
+
+typedef struct
+{
+  GSubprocess      *child;
+  GOutputStream    *in;
+  GDataInputStream *out;
+  GPid              pid;
+  gint64            spawned_us;
+} Child;
+
+static void
+child_start (Child *c)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "hs-rss-child", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+
+  c->spawned_us = g_get_real_time ();
+  c->child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                               &error, path, NULL);
+  g_assert_no_error (error);
+  c->pid = (GPid) g_ascii_strtoll (g_subprocess_get_identifier (c->child), NULL, 10);
+  c->in = g_object_ref (g_subprocess_get_stdin_pipe (c->child));
+  c->out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (c->child));
+  line = g_data_input_stream_read_line (c->out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, "ready");
+}
+
+static void
+child_command (Child      *c,
+               const char *command,
+               const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strconcat (command, "\n", NULL);
+  g_autofree char *line = NULL;
+
+  g_output_stream_write_all (c->in, text, strlen (text), NULL, NULL, &error);
+  g_assert_no_error (error);
+  if (expected == NULL)
+    return;
+  line = g_data_input_stream_read_line (c->out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, expected);
+}
+
+static void
+child_clear (Child *c)
+{
+  if (c->child != NULL && g_subprocess_get_identifier (c->child) != NULL)
+    g_subprocess_force_exit (c->child);
+  if (c->child != NULL)
+    g_subprocess_wait (c->child, NULL, NULL);
+  g_clear_object (&c->in);
+  g_clear_object (&c->out);
+  g_clear_object (&c->child);
+}
+
+/* ---- the page ---- */
+
+static gboolean
+has_banner (HsTracePage *page,
+            const char  *needle)
+{
+  g_auto(GStrv) banners = hs_trace_page_get_banners (page);
+
+  for (guint i = 0; banners[i] != NULL; i++)
+    if (strstr (banners[i], needle) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+assert_banner (HsTracePage *page,
+               const char  *needle)
+{
+  if (!has_banner (page, needle))
+    {
+      g_auto(GStrv) banners = hs_trace_page_get_banners (page);
+      g_autofree char *all = g_strjoinv ("\n  ", banners);
+
+      g_error ("no banner with “%s”; the banners are:\n  %s", needle, all);
+    }
+}
+
+typedef struct
+{
+  HsTracePage *page;
+  guint        n;
+  const char  *needle;
+  double       rss_at_least;
+} Wait;
+
+static gboolean
+has_samples (gpointer data)
+{
+  Wait *w = data;
+
+  return hs_trace_get_n_samples (hs_trace_page_get_trace (w->page)) >= w->n;
+}
+
+static gboolean
+has_cycles_and_samples (gpointer data)
+{
+  Wait *w = data;
+  HsTrace *trace = hs_trace_page_get_trace (w->page);
+
+  return hs_trace_get_n_cycles (trace) >= w->n && hs_trace_get_n_samples (trace) >= 4;
+}
+
+static gboolean
+last_rss_at_least (gpointer data)
+{
+  Wait *w = data;
+  HsTrace *trace = hs_trace_page_get_trace (w->page);
+  guint n = hs_trace_get_n_samples (trace);
+
+  return n > 0 && hs_trace_get_sample_value (trace, HS_SAMPLE_FIELD_RSS, n - 1) >= w->rss_at_least;
+}
+
+static gboolean
+page_done (gpointer data)
+{
+  Wait *w = data;
+
+  return hs_trace_page_get_state (w->page) == HS_TRACE_PAGE_DONE;
+}
+
+static gboolean
+banner_shown (gpointer data)
+{
+  Wait *w = data;
+
+  return has_banner (w->page, w->needle);
+}
+
+static gboolean
+banner_gone (gpointer data)
+{
+  return !banner_shown (data);
+}
+
+static void
+set_intervals (guint proc_ms,
+               guint http_ms)
+{
+  GSettings *settings = hs_application_get_settings (app);
+
+  g_settings_set_uint (settings, "proc-sample-interval", proc_ms);
+  g_settings_set_uint (settings, "http-poll-interval", http_ms);
+}
+
+/* RES of a process Heapscope did not start, sampled until it exits; what was sampled stays. */
+static void
+test_pid (void)
+{
+  Child child = { 0 };
+  HsTracePage *page;
+  HsTrace *trace;
+  Wait wait = { 0 };
+  g_autofree char *title = NULL;
+  double before, grown;
+  guint n;
+
+  set_intervals (50, 1000);
+  child_start (&child);
+  page = hs_window_watch_process (window, child.pid, NULL);
+  wait.page = page;
+
+  title = g_strdup_printf ("hs-rss-child (pid %d)", (int) child.pid);
+  g_assert_cmpstr (hs_trace_page_get_title (page), ==, title);
+  g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_LIVE);
+  g_assert_nonnull (hs_trace_page_get_poll_source (page));
+  g_assert_cmpuint (hs_poll_source_get_interval (hs_trace_page_get_poll_source (page)), ==, 50);
+
+  wait.n = 3;
+  wait_until (has_samples, &wait);
+  trace = hs_trace_page_get_trace (page);
+  /* the axis counts from the process start, as gctrace's @T does: the child is seconds old */
+  g_assert_cmpfloat (hs_trace_get_sample_time (trace, 0), >=, 0.0);
+  g_assert_cmpfloat (hs_trace_get_sample_time (trace, 0), <=,
+                     (double) (g_get_real_time () - child.spawned_us) / G_USEC_PER_SEC + 1.0);
+  g_assert_cmpint (hs_trace_get_sample_source (trace, 0), ==, HS_SAMPLE_SOURCE_PROC);
+
+  /* the child maps and touches 100 MiB: RES follows */
+  before = hs_trace_get_sample_value (trace, HS_SAMPLE_FIELD_RSS, hs_trace_get_n_samples (trace) - 1);
+  child_command (&child, "alloc 100", "allocated");
+  wait.rss_at_least = before + 100.0 * 1048576.0;
+  wait_until (last_rss_at_least, &wait);
+  grown = hs_trace_get_sample_value (trace, HS_SAMPLE_FIELD_RSS, hs_trace_get_n_samples (trace) - 1);
+  g_assert_cmpfloat (grown, <, before + 110.0 * 1048576.0);
+
+  /* the interval setting applies to the running sampler */
+  set_intervals (100, 1000);
+  g_assert_cmpuint (hs_poll_source_get_interval (hs_trace_page_get_poll_source (page)), ==, 100);
+
+  /* it exits: a message, the samples kept, sampling over */
+  child_command (&child, "exit", NULL);
+  g_subprocess_wait (child.child, NULL, NULL);
+  wait_until (page_done, &wait);
+  n = hs_trace_get_n_samples (trace);
+  g_assert_cmpuint (n, >=, 4);
+  assert_banner (page, title);
+  assert_banner (page, "exited at");
+  assert_banner (page, "samples taken are kept");
+  g_assert_false (hs_poll_source_get_active (hs_trace_page_get_poll_source (page)));
+  g_assert_true (hs_poll_source_get_exited (hs_trace_page_get_poll_source (page)));
+
+  child_clear (&child);
+  hs_window_close_page (window, page);
+}
+
+/* A process ID nobody has: a clear message, no tab pretending to watch. */
+static void
+test_pid_missing (void)
+{
+  HsTracePage *page;
+  GPid pid;
+
+  /* a process that existed and is gone, reaped: its ID is free */
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    _exit (0);
+  g_assert_cmpint (waitpid (pid, NULL, 0), ==, pid);
+
+  page = hs_window_watch_process (window, pid, NULL);
+  g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_FAILED);
+  assert_banner (page, "Could not sample process");
+  assert_banner (page, "There is no process");
+  hs_window_close_page (window, page);
+}
+
+/* --pid with --follow LOG: the log loads, then the process is sampled on the log's axis. */
+static void
+test_pid_with_log (void)
+{
+  g_autofree char *log_path = g_build_filename (tmpdir, "server.log", NULL);
+  g_autoptr(GFile) log = g_file_new_for_path (log_path);
+  g_autoptr(GError) error = NULL;
+  const char *lines =
+    "gc 1 @0.011s 2%: 0.015+0.41+0.003 ms clock, 0.060+0.23/0.32/0.10+0.012 ms cpu, 4->4->0 MB, 5 MB goal, 4 P\n"
+    "gc 2 @0.052s 3%: 0.014+0.52+0.004 ms clock, 0.056+0.20/0.40/0.12+0.016 ms cpu, 4->5->1 MB, 5 MB goal, 4 P\n";
+  Child child = { 0 };
+  HsTracePage *page;
+  Wait wait = { 0 };
+  HsTrace *trace;
+
+  g_file_set_contents (log_path, lines, -1, &error);
+  g_assert_no_error (error);
+  set_intervals (50, 1000);
+  child_start (&child);
+
+  page = hs_window_watch_process (window, child.pid, log);
+  wait.page = page;
+  wait.n = 2;
+  wait_until (has_samples, &wait);
+  trace = hs_trace_page_get_trace (page);
+
+  g_assert_cmpuint (hs_trace_get_n_cycles (trace), ==, 2);
+  g_assert_cmpstr (hs_trace_page_get_title (page), ==, "server.log");
+  /* no prefixes in the log: placed by the process start, and the page says so */
+  assert_banner (page, "no wall-clock times");
+  g_assert_cmpfloat (hs_trace_get_sample_time (trace, 0), >=, 0.0);
+  g_assert_cmpfloat (hs_trace_get_sample_time (trace, 0), <=,
+                     (double) (g_get_real_time () - child.spawned_us) / G_USEC_PER_SEC + 1.0);
+  g_assert_true (hs_trace_page_get_follow (page));
+
+  /* Stop stops sampling and following; the process runs on */
+  hs_trace_page_stop (page);
+  g_assert_false (hs_poll_source_get_active (hs_trace_page_get_poll_source (page)));
+  g_assert_nonnull (g_subprocess_get_identifier (child.child));
+
+  child_clear (&child);
+  hs_window_close_page (window, page);
+}
+
+/* A Go server's /debug/vars: memstats as samples, the PauseEnd ring as cycles, lost ones said. */
+static void
+test_expvar (void)
+{
+  const char *answers[] = { "run-debug-vars-1.json", "run-debug-vars-2.json", "run-debug-vars-3.json",
+                            "run-debug-vars-4.json", NULL };
+  g_autoptr(Server) server = server_new (answers);
+  g_autofree char *url = server_url (server, "/debug/vars");
+  g_autofree char *name = g_strdup_printf ("127.0.0.1:%u", server->port);
+  g_autoptr(GPtrArray) findings = NULL;
+  HsSummary summary;
+  HsTracePage *page;
+  HsTrace *trace;
+  Wait wait = { 0 };
+
+  set_intervals (250, 100);
+  page = hs_window_connect (window, HS_POLL_SOURCE_EXPVAR, url);
+  wait.page = page;
+  g_assert_cmpstr (hs_trace_page_get_title (page), ==, name);
+  g_assert_cmpstr (hs_trace_page_get_subtitle (page), ==, url);
+
+  /* the answers held 5, 105, 405 and 406 cycles: 5 + 100 + the ring's 256 + 1 */
+  wait.n = 5 + 100 + 256 + 1;
+  wait_until (has_cycles_and_samples, &wait);
+  trace = hs_trace_page_get_trace (page);
+  g_assert_cmpuint (hs_trace_get_n_cycles (trace), ==, 362);
+  g_assert_true (server->only_get);
+  g_assert_cmpstr (server->last_path, ==, "/debug/vars");
+  assert_banner (page, "44 GC cycles are missing");
+  g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_LIVE);
+
+  /* polled cycles know their pause, not their heap: nothing pretends otherwise */
+  hs_summary_compute (trace, 0, hs_trace_get_n_cycles (trace), &summary);
+  g_assert_false (summary.has_heap);
+  g_assert_false (summary.has_cpu_percent);
+  g_assert_cmpuint (summary.sampled_cycles, ==, 362);
+  g_assert_cmpuint (summary.pause_total_us, >, 0);
+  findings = hs_findings_analyze (trace);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      HsFinding *f = g_ptr_array_index (findings, i);
+
+      g_assert_true (g_str_equal (f->id, "long-pauses") || g_str_equal (f->id, "forced-gc") ||
+                     g_str_equal (f->id, "periodic-gc") || g_str_equal (f->id, "process-restarts"));
+    }
+
+  hs_trace_page_stop (page);
+  wait_until (page_done, &wait);
+  g_assert_false (hs_poll_source_get_active (hs_trace_page_get_poll_source (page)));
+  hs_window_close_page (window, page);
+}
+
+/* An endpoint that goes away and comes back: a message while it is away, nothing lost. */
+static void
+test_expvar_down_and_up (void)
+{
+  const char *answers[] = { "run-debug-vars-1.json", "run-debug-vars-2.json", NULL };
+  g_autoptr(Server) server = server_new (answers);
+  g_autofree char *url = server_url (server, "/debug/vars");
+  guint port = server->port;
+  HsTracePage *page;
+  HsTrace *trace;
+  Wait wait = { 0 };
+  guint n;
+
+  set_intervals (250, 100);
+  page = hs_window_connect (window, HS_POLL_SOURCE_EXPVAR, url);
+  wait.page = page;
+  wait.n = 1;
+  wait_until (has_samples, &wait);
+  trace = hs_trace_page_get_trace (page);
+
+  soup_server_disconnect (server->server);
+  wait.needle = "refused the connection";
+  wait_until (banner_shown, &wait);
+  assert_banner (page, "Trying again in");
+  g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_LIVE);
+  n = hs_trace_get_n_samples (trace);
+  g_assert_cmpuint (n, >=, 1);
+
+  server_listen (server, port);
+  wait_until (banner_gone, &wait);
+  wait.n = n + 1;
+  wait_until (has_samples, &wait);
+  /* both answers' cycles, none twice: 5 then 105 in all */
+  g_assert_cmpuint (hs_trace_get_n_cycles (trace), ==, 105);
+
+  hs_window_close_page (window, page);
+}
+
+/* Prometheus' /metrics of client_golang: go_memstats_* samples and go_gc_duration_seconds cycles. */
+static void
+test_metrics (void)
+{
+  const char *answers[] = { "run-metrics-1.txt", "run-metrics-2.txt", "run-metrics-3.txt",
+                            "run-metrics-4.txt", NULL };
+  g_autoptr(Server) server = server_new (answers);
+  g_autofree char *url = server_url (server, "/metrics");
+  HsTracePage *page;
+  HsTrace *trace;
+  Wait wait = { 0 };
+
+  set_intervals (250, 100);
+  page = hs_window_connect (window, HS_POLL_SOURCE_METRICS, url);
+  wait.page = page;
+  wait.n = 4;
+  wait_until (has_samples, &wait);
+  trace = hs_trace_page_get_trace (page);
+
+  g_assert_cmpstr (server->last_path, ==, "/metrics");
+  g_assert_cmpint (hs_trace_get_sample_source (trace, 0), ==, HS_SAMPLE_SOURCE_METRICS);
+  g_assert_false (isnan (hs_trace_get_sample_value (trace, HS_SAMPLE_FIELD_HEAP_ALLOC, 3)));
+  g_assert_cmpuint (hs_trace_get_n_cycles (trace), >, 0);
+
+  hs_window_close_page (window, page);
+}
+
+/* Connect… tells a process ID from a URL and Prometheus from expvar as it is typed. */
+static void
+test_guess_kind (void)
+{
+  g_assert_cmpint (hs_poll_source_guess_kind ("1234"), ==, HS_POLL_SOURCE_PROCESS);
+  g_assert_cmpint (hs_poll_source_guess_kind (" 42 "), ==, HS_POLL_SOURCE_PROCESS);
+  g_assert_cmpint (hs_poll_source_guess_kind ("http://localhost:6060/debug/vars"), ==, HS_POLL_SOURCE_EXPVAR);
+  g_assert_cmpint (hs_poll_source_guess_kind ("http://10.0.0.5:2112/metrics"), ==, HS_POLL_SOURCE_METRICS);
+  g_assert_cmpint (hs_poll_source_guess_kind ("http://localhost:8080/"), ==, HS_POLL_SOURCE_EXPVAR);
+  g_assert_cmpint (hs_poll_source_guess_kind ("12ab"), ==, HS_POLL_SOURCE_EXPVAR);
+}
+
+/* Bad options end the command with a message and status 2, before any window opens. */
+static void
+test_command_line_errors (void)
+{
+  const char *heapscope = g_getenv ("HEAPSCOPE");
+  const struct {
+    const char *args[3];
+    const char *message;
+  } cases[] = {
+    { { "--expvar", "localhost:6060", NULL }, "--expvar: “localhost:6060” is not an http:// or https:// URL" },
+    { { "--metrics", "ftp://host/metrics", NULL }, "--metrics: “ftp://host/metrics” is not an http:// or https:// URL" },
+    { { "--pid", "0", NULL }, "--pid needs a process ID" },
+    { { "--pid", "server", NULL }, "--pid needs a process ID" },
+  };
+
+  g_assert_nonnull (heapscope);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *err = NULL;
+
+      process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
+                                  heapscope, cases[i].args[0], cases[i].args[1], NULL);
+      g_assert_no_error (error);
+      g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 2);
+      g_assert_nonnull (strstr (err, cases[i].message));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  tmpdir = g_dir_make_tmp ("heapscope-test-watch-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = hs_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  window = hs_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_test_add_func ("/watch/pid", test_pid);
+  g_test_add_func ("/watch/pid-missing", test_pid_missing);
+  g_test_add_func ("/watch/pid-with-log", test_pid_with_log);
+  g_test_add_func ("/watch/expvar", test_expvar);
+  g_test_add_func ("/watch/expvar-down-and-up", test_expvar_down_and_up);
+  g_test_add_func ("/watch/metrics", test_metrics);
+  g_test_add_func ("/watch/guess-kind", test_guess_kind);
+  g_test_add_func ("/watch/command-line-errors", test_command_line_errors);
+
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&app);
+  {
+    g_autofree char *log = g_build_filename (tmpdir, "server.log", NULL);
+
+    g_unlink (log);
+    g_rmdir (tmpdir);
+  }
+  g_free (tmpdir);
+
+  return status;
+}
