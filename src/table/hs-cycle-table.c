@@ -9,6 +9,7 @@
 
 #include "hs-cycle-table.h"
 #include "trace/hs-csv.h"
+#include "trace/hs-trace-row.h"
 
 struct _HsCycleTable
 {
@@ -44,6 +45,8 @@ enum {
   COL_HEAP_GOAL,
   COL_STACKS,
   COL_GLOBALS,
+  COL_RSS,
+  COL_VM_SIZE,
   COL_PROCS,
   COL_CAUSE,
   COL_LINE,
@@ -87,9 +90,16 @@ static const HsTableColumn columns[N_COLUMNS] = {
                      HS_GC_FORMAT_GO118),
   [COL_GLOBALS] = MB (N_("Globals"), N_("Scannable globals (Go 1.18 and later)"), HS_GC_FIELD_GLOBALS,
                       HS_GC_FORMAT_GO118),
+  [COL_RSS] = { N_("RES"), NULL,
+                N_("Resident size (RES in top) sampled nearest to this cycle"),
+                HS_TABLE_CELL_BYTES, HS_CYCLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), -1, 0, FALSE },
+  [COL_VM_SIZE] = { N_("VIRT"), NULL,
+                    N_("Virtual size (VIRT in top) sampled nearest to this cycle"),
+                    HS_TABLE_CELL_BYTES, HS_CYCLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_VM_SIZE), -1, 0, FALSE },
   [COL_PROCS] = { N_("P"), NULL, N_("Processors (GOMAXPROCS)"),
                   HS_TABLE_CELL_INTEGER, HS_GC_FIELD_PROCS, -1, 0, FALSE },
-  [COL_CAUSE] = { N_("Cause"), NULL, N_("Forced: runtime.GC or debug.FreeOSMemory; periodic: the 2-minute GC"),
+  [COL_CAUSE] = { N_("Cause"), NULL,
+                  N_("Forced: runtime.GC or debug.FreeOSMemory; periodic: the 2-minute GC; polled: read from expvar or Prometheus, which give only the number, end and pause"),
                   HS_TABLE_CELL_TEXT, HS_TABLE_SORT_CAUSE, -1, 0, FALSE },
   [COL_LINE] = { N_("Line"), NULL, N_("Line number in the input"),
                  HS_TABLE_CELL_INTEGER, HS_GC_FIELD_LINE, -1, 0, FALSE },
@@ -120,7 +130,16 @@ hs_cycle_table_get_cell (HsTableView *view,
                          GString     *text)
 {
   HsTrace *trace = hs_table_view_get_trace (view);
+  int field = HS_TABLE_VIEW_GET_CLASS (view)->columns[column].sort_field;
   HsGcRecord r;
+
+  if (field >= 0 && field < HS_N_GC_FIELDS &&
+      !hs_gc_field_is_known ((HsGcField) field, hs_trace_get_gc_flags (trace, index)))
+    {
+      /* a polled cycle's heap, phases, CPU and line: not printed, not 0 */
+      g_string_append (text, "—");
+      return FALSE;
+    }
 
   switch (column)
     {
@@ -139,11 +158,25 @@ hs_cycle_table_get_cell (HsTableView *view,
     case COL_LINE:
       *value = hs_trace_get_gc_line (trace, index);
       return TRUE;
+    case COL_RSS:
+    case COL_VM_SIZE:
+      {
+        double bytes = hs_trace_row_get_cycle_value (trace, field, index);
+
+        if (isnan (bytes))
+          {
+            g_string_append (text, "—");
+            return FALSE;
+          }
+        *value = (guint64) bytes;
+        return TRUE;
+      }
     case COL_CAUSE:
       {
         guint flags = hs_trace_get_gc_flags (trace, index);
 
-        g_string_append (text, (flags & HS_GC_FLAG_FORCED) ? C_("GC cause", "forced")
+        g_string_append (text, (flags & HS_GC_FLAG_SAMPLED) ? C_("GC cause", "polled")
+                               : (flags & HS_GC_FLAG_FORCED) ? C_("GC cause", "forced")
                                : (flags & HS_GC_FLAG_PERIODIC) ? C_("GC cause", "periodic")
                                : C_("GC cause", "normal"));
         return TRUE;

@@ -101,6 +101,8 @@ pick_scale (HsTableCellKind kind,
       return max < 10.0 * (1 << 30) ? 0 : 1;
     case HS_TABLE_CELL_KIB:
       return max < 10.0 * (1 << 20) ? 0 : max < 10.0 * (1 << 30) ? 1 : 2;
+    case HS_TABLE_CELL_BYTES:
+      return max < 10.0 * (1 << 30) ? 0 : 1;
     case HS_TABLE_CELL_TEXT:
     case HS_TABLE_CELL_INTEGER:
     case HS_TABLE_CELL_MS_AS_S:
@@ -119,6 +121,7 @@ column_unit (Column *column)
     case HS_TABLE_CELL_US:
       return us_units[column->scale];
     case HS_TABLE_CELL_MB:
+    case HS_TABLE_CELL_BYTES:
       return mb_units[column->scale];
     case HS_TABLE_CELL_KIB:
       return kib_units[column->scale];
@@ -174,6 +177,9 @@ format_value (Column  *column,
         g_string_append_printf (out, "%" PRIu64, value);
       else
         append_fixed (out, value, column->scale == 1 ? 1024 : 1024 * 1024, column->scale == 1 ? 1 : 2);
+      break;
+    case HS_TABLE_CELL_BYTES:
+      append_fixed (out, value, column->scale == 0 ? 1 << 20 : 1 << 30, column->scale == 0 ? 1 : 2);
       break;
     case HS_TABLE_CELL_INTEGER:
     case HS_TABLE_CELL_TEXT:
@@ -275,7 +281,9 @@ update_visibility (HsTableView *self)
       const HsTableColumn *spec = &klass->columns[i];
       GtkColumnViewColumn *column = priv->columns[i].column;
       gboolean visible = (spec->formats == 0 || (formats & spec->formats) != 0) &&
-                         (!spec->wall_time || wall);
+                         (!spec->wall_time || wall) &&
+                         (klass->events || !HS_CYCLE_FIELD_IS_SAMPLE (spec->sort_field) ||
+                          hs_trace_has_sample_field (priv->trace, HS_CYCLE_FIELD_TO_SAMPLE (spec->sort_field)));
 
       if (visible != gtk_column_view_column_get_visible (column))
         gtk_column_view_column_set_visible (column, visible);
@@ -295,6 +303,30 @@ field_value (HsTableView *self,
          : hs_trace_get_gc_value (priv->trace, (HsGcField) field, row);
 }
 
+/* The cells on screen are shown again in a new unit, or with new values when @rebind. */
+static void
+set_scale (Column   *column,
+           guint     scale,
+           gboolean  rebind)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  if (scale != column->scale)
+    {
+      column->scale = scale;
+      update_title (column);
+      rebind = TRUE;
+    }
+
+  if (!rebind)
+    return;
+
+  g_hash_table_iter_init (&iter, column->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    bind_cell_cb (NULL, item, column);
+}
+
 /* Units only grow: the cells on screen are shown again when new rows need a larger one. */
 static void
 update_scales (HsTableView *self,
@@ -309,7 +341,6 @@ update_scales (HsTableView *self,
     {
       const HsTableColumn *spec = &klass->columns[i];
       Column *column = &priv->columns[i];
-      guint scale;
 
       if (spec->scale_field < 0)
         continue;
@@ -331,18 +362,40 @@ update_scales (HsTableView *self,
             }
         }
 
-      scale = pick_scale (spec->kind, column->max);
-      if (scale != column->scale)
-        {
-          GHashTableIter iter;
-          gpointer item;
+      set_scale (column, pick_scale (spec->kind, column->max), FALSE);
+    }
+}
 
-          column->scale = scale;
-          update_title (column);
-          g_hash_table_iter_init (&iter, column->bound);
-          while (g_hash_table_iter_next (&iter, &item, NULL))
-            bind_cell_cb (NULL, item, column);
-        }
+/*
+ * New memory samples: a sample column shows with the first of its field, its unit follows
+ * the largest sample, and the rows on screen are shown again, since the sample nearest to
+ * the latest cycles may now be a newer one.
+ */
+static void
+trace_samples_appended_cb (HsTableView *self,
+                           guint        first,
+                           guint        n)
+{
+  HsTableViewPrivate *priv = hs_table_view_get_instance_private (self);
+  HsTableViewClass *klass = HS_TABLE_VIEW_GET_CLASS (self);
+
+  if (klass->events)
+    return;
+
+  update_visibility (self);
+  for (guint i = 0; i < klass->n_columns; i++)
+    {
+      const HsTableColumn *spec = &klass->columns[i];
+      Column *column = &priv->columns[i];
+      guint field;
+
+      if (!HS_CYCLE_FIELD_IS_SAMPLE (spec->sort_field))
+        continue;
+
+      field = HS_CYCLE_FIELD_TO_SAMPLE (spec->sort_field);
+      for (guint row = first; row < first + n; row++)
+        column->max = fmax (column->max, hs_trace_get_sample_value (priv->trace, field, row));
+      set_scale (column, pick_scale (spec->kind, column->max), TRUE);
     }
 }
 
@@ -815,9 +868,12 @@ hs_table_view_constructed (GObject *object)
   g_signal_connect_object (priv->model, "notify::busy", G_CALLBACK (model_busy_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->trace, "items-appended", G_CALLBACK (trace_items_appended_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->trace, "samples-appended", G_CALLBACK (trace_samples_appended_cb), self,
+                           G_CONNECT_SWAPPED);
 
   update_visibility (self);
   update_scales (self, 0, klass->events ? hs_trace_get_n_events (priv->trace) : hs_trace_get_n_cycles (priv->trace));
+  trace_samples_appended_cb (self, 0, hs_trace_get_n_samples (priv->trace));
   update_count (self);
 }
 

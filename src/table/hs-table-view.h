@@ -21,6 +21,7 @@ typedef enum
   HS_TABLE_CELL_US,         /* microseconds: µs, ms or s */
   HS_TABLE_CELL_MB,         /* whole MB: MB or GB */
   HS_TABLE_CELL_KIB,        /* KiB: KiB, MiB or GiB */
+  HS_TABLE_CELL_BYTES,      /* bytes: MB or GB (MiB, as the runtime's MB), with decimals */
 } HsTableCellKind;
 
 typedef struct
@@ -29,7 +30,9 @@ typedef struct
   const char      *unit;         /* fixed unit for the header, or NULL */
   const char      *tooltip;      /* N_(), or NULL */
   HsTableCellKind  kind;
-  int              sort_field;   /* HsGcField / HsScavField / HS_TABLE_SORT_CAUSE; _NONE: not sortable */
+  int              sort_field;   /* HsGcField / HsScavField / HS_TABLE_SORT_CAUSE / HS_CYCLE_SAMPLE_FIELD ();
+                                  * _NONE: not sortable. A sample field's column shows once the
+                                  * trace has samples of it */
   int              scale_field;  /* the field whose largest value picks the unit; -1 none */
   guint            formats;      /* HsGcFormat / HsScavFormat mask the column needs; 0: always */
   gboolean         wall_time;    /* shown only when the trace has wall-clock times */
@@ -46,7 +49,8 @@ struct _HsTableViewClass
   guint                n_columns;
   GParamSpec          *selected_pspec;
 
-  /* fills @value or @text for the cell; FALSE: the cell is empty */
+  /* fills @value or @text for the cell; FALSE: the cell shows @text as is (empty, or “—”
+   * for a value the row does not know) */
   gboolean (*get_cell)       (HsTableView *self,
                               guint        index,
                               guint        column,

@@ -39,6 +39,8 @@ hs_format_us_as_ms (guint64  us,
 const char *
 hs_gc_cause_to_string (guint flags)
 {
+  if (flags & HS_GC_FLAG_SAMPLED)
+    return "polled";
   if (flags & HS_GC_FLAG_FORCED)
     return "forced";
   if (flags & HS_GC_FLAG_PERIODIC)
@@ -130,6 +132,35 @@ append_wall_time (GString *out,
   g_string_append (out, text);
 }
 
+/* Memory sample columns after the trace's own, present only when the trace has such samples. */
+static const struct
+{
+  const char    *name;
+  HsSampleField  field;
+} cycle_sample_columns[] = {
+  { "rss_bytes", HS_SAMPLE_FIELD_RSS },
+  { "virt_bytes", HS_SAMPLE_FIELD_VM_SIZE },
+};
+
+/* An exact value, or nothing when the cycle does not know it (a polled cycle's heap sizes). */
+static void
+append_u64 (GString *out,
+            gboolean known,
+            guint64  value)
+{
+  if (known)
+    g_string_append_printf (out, "%" PRIu64, value);
+}
+
+static void
+append_us_as_ms (GString *out,
+                 gboolean known,
+                 guint64  us)
+{
+  if (known)
+    hs_format_us_as_ms (us, out);
+}
+
 void
 hs_csv_write_cycle_rows (HsTrace     *trace,
                          const guint *cycles,
@@ -139,8 +170,21 @@ hs_csv_write_cycle_rows (HsTrace     *trace,
                          char         separator,
                          GString     *out)
 {
+  gboolean sample_column[G_N_ELEMENTS (cycle_sample_columns)];
+
+  for (guint c = 0; c < G_N_ELEMENTS (cycle_sample_columns); c++)
+    sample_column[c] = hs_trace_has_sample_field (trace, cycle_sample_columns[c].field);
+
   if (header)
-    append_header (out, cycle_columns, G_N_ELEMENTS (cycle_columns), separator);
+    {
+      append_header (out, cycle_columns, G_N_ELEMENTS (cycle_columns), separator);
+      /* the header's line end goes after the sample columns */
+      g_string_truncate (out, out->len - strlen (line_end (separator)));
+      for (guint c = 0; c < G_N_ELEMENTS (cycle_sample_columns); c++)
+        if (sample_column[c])
+          g_string_append_printf (out, "%c%s", separator, cycle_sample_columns[c].name);
+      g_string_append (out, line_end (separator));
+    }
 
   for (guint k = 0; k < n; k++)
     {
@@ -148,47 +192,70 @@ hs_csv_write_cycle_rows (HsTrace     *trace,
       HsGcRecord r;
       const char *label;
       char sep = separator;
+      gboolean known;
 
       hs_trace_get_gc_record (trace, i, &r);
       label = hs_trace_get_gc_label (trace, i);
+      /* a polled cycle knows its number, times and whole pause; every other field is empty */
+      known = hs_gc_field_is_known (HS_GC_FIELD_HEAP_LIVE, r.flags);
 
-      g_string_append_printf (out, "%u%c%" PRIu64 "%c%" PRIu64 "%c",
-                              hs_trace_get_run_of_cycle (trace, i) + 1, sep,
-                              r.number, sep, hs_trace_get_gc_line (trace, i), sep);
+      g_string_append_printf (out, "%u%c%" PRIu64 "%c", hs_trace_get_run_of_cycle (trace, i) + 1, sep,
+                              r.number, sep);
+      append_u64 (out, known, hs_trace_get_gc_line (trace, i));
+      g_string_append_c (out, sep);
       append_seconds (out, hs_trace_get_gc_value (trace, HS_GC_FIELD_TIME, i));
       g_string_append_c (out, sep);
       append_seconds (out, (double) r.time_ms / 1000.0);
       g_string_append_c (out, sep);
       append_wall_time (out, trace, i);
-      g_string_append_printf (out, "%c%" PRIu64 "%c", sep, r.cpu_percent, sep);
+      g_string_append_c (out, sep);
+      append_u64 (out, known, r.cpu_percent);
+      g_string_append_c (out, sep);
 
-      hs_format_us_as_ms (r.clock_us[HS_CLOCK_SWEEP_TERM], out);
+      append_us_as_ms (out, known, r.clock_us[HS_CLOCK_SWEEP_TERM]);
       g_string_append_c (out, sep);
-      hs_format_us_as_ms (r.clock_us[HS_CLOCK_SCAN] + r.clock_us[HS_CLOCK_INSTALL_WB] +
-                          r.clock_us[HS_CLOCK_MARK], out);
+      append_us_as_ms (out, known, r.clock_us[HS_CLOCK_SCAN] + r.clock_us[HS_CLOCK_INSTALL_WB] +
+                                   r.clock_us[HS_CLOCK_MARK]);
       g_string_append_c (out, sep);
-      hs_format_us_as_ms (r.clock_us[HS_CLOCK_MARK_TERM], out);
+      append_us_as_ms (out, known, r.clock_us[HS_CLOCK_MARK_TERM]);
       g_string_append_c (out, sep);
       hs_format_us_as_ms (r.clock_us[HS_CLOCK_SWEEP_TERM] + r.clock_us[HS_CLOCK_MARK_TERM], out);
       g_string_append_c (out, sep);
 
-      hs_format_us_as_ms (r.cpu_us[HS_CPU_SWEEP_TERM], out);
+      append_us_as_ms (out, known, r.cpu_us[HS_CPU_SWEEP_TERM]);
       g_string_append_c (out, sep);
-      hs_format_us_as_ms (r.cpu_us[HS_CPU_ASSIST], out);
+      append_us_as_ms (out, known, r.cpu_us[HS_CPU_ASSIST]);
       g_string_append_c (out, sep);
-      hs_format_us_as_ms (r.cpu_us[HS_CPU_SCAN] + r.cpu_us[HS_CPU_INSTALL_WB] +
-                          r.cpu_us[HS_CPU_BACKGROUND], out);
+      append_us_as_ms (out, known, r.cpu_us[HS_CPU_SCAN] + r.cpu_us[HS_CPU_INSTALL_WB] +
+                                   r.cpu_us[HS_CPU_BACKGROUND]);
       g_string_append_c (out, sep);
-      hs_format_us_as_ms (r.cpu_us[HS_CPU_IDLE], out);
+      append_us_as_ms (out, known, r.cpu_us[HS_CPU_IDLE]);
       g_string_append_c (out, sep);
-      hs_format_us_as_ms (r.cpu_us[HS_CPU_MARK_TERM], out);
+      append_us_as_ms (out, known, r.cpu_us[HS_CPU_MARK_TERM]);
 
-      g_string_append_printf (out, "%c%" PRIu64 "%c%" PRIu64 "%c%" PRIu64 "%c%" PRIu64
-                              "%c%" PRIu64 "%c%" PRIu64 "%c%" PRIu64 "%c%s%c",
-                              sep, r.heap_before_mb, sep, r.heap_after_mb, sep, r.heap_live_mb,
-                              sep, r.heap_goal_mb, sep, r.stacks_mb, sep, r.globals_mb,
-                              sep, r.procs, sep, hs_gc_cause_to_string (r.flags), sep);
+      {
+        const guint64 sizes[] = { r.heap_before_mb, r.heap_after_mb, r.heap_live_mb, r.heap_goal_mb,
+                                  r.stacks_mb, r.globals_mb, r.procs };
+
+        for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+          {
+            g_string_append_c (out, sep);
+            append_u64 (out, known, sizes[s]);
+          }
+      }
+      g_string_append_printf (out, "%c%s%c", sep, hs_gc_cause_to_string (r.flags), sep);
       append_field (out, label != NULL ? label : "", separator);
+
+      for (guint c = 0; c < G_N_ELEMENTS (cycle_sample_columns); c++)
+        if (sample_column[c])
+          {
+            double value = hs_trace_get_cycle_sample_value (trace, cycle_sample_columns[c].field, i);
+
+            g_string_append_c (out, sep);
+            /* bytes: whole numbers well below 2^53, exact in a double */
+            if (!isnan (value))
+              g_string_append_printf (out, "%.0f", value);
+          }
       g_string_append (out, line_end (separator));
     }
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hs-filter.h"
+#include "hs-trace-row.h"
 
 /*
  * Grammar (case-insensitive):
@@ -18,6 +19,8 @@
  *   test    := FIELD OP NUMBER [UNIT] | FIELD NUMBER [UNIT] | FLAG | NUMBER
  * A bare number is a GC number (for scavenger events: the GC cycle they follow).
  * Sizes are in MB by default (the runtime's MB are MiB), durations in ms, times in s.
+ * A value a row does not know (a polled cycle's heap, RES with no sample) matches no
+ * comparison: "heap > 0" and "heap <= 0" both leave polled cycles out.
  */
 
 G_DEFINE_QUARK (hs-filter-error-quark, hs_filter_error)
@@ -73,6 +76,7 @@ enum
   FLAG_PERIODIC,
   FLAG_NORMAL,
   FLAG_JOINED,
+  FLAG_POLLED,
   FLAG_EVENT_FORCED,
   FLAG_EVENT_RESET,
 };
@@ -110,6 +114,9 @@ static const FieldName cycle_fields[] = {
   { "goal", HS_GC_FIELD_HEAP_GOAL, DIM_BYTES },
   { "stacks", HS_GC_FIELD_STACKS, DIM_BYTES },
   { "globals", HS_GC_FIELD_GLOBALS, DIM_BYTES },
+  { "rss", HS_CYCLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), DIM_BYTES },
+  { "res", HS_CYCLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), DIM_BYTES },
+  { "virt", HS_CYCLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_VM_SIZE), DIM_BYTES },
 };
 
 static const FieldName event_fields[] = {
@@ -142,6 +149,7 @@ static const FlagName cycle_flags[] = {
   { "normal", FLAG_NORMAL },
   { "joined", FLAG_JOINED },
   { "torn", FLAG_JOINED },
+  { "polled", FLAG_POLLED },
 };
 
 static const FlagName event_flags[] = {
@@ -577,7 +585,7 @@ field_value (const HsFilter *filter,
     }
 
   if (filter->target == HS_FILTER_CYCLES)
-    return hs_trace_get_gc_value (trace, (HsGcField) field, row);
+    return hs_trace_row_get_cycle_value (trace, field, row);
 
   return hs_trace_get_scav_value (trace, (HsScavField) field, row);
 }
@@ -622,8 +630,9 @@ flag_matches (HsTrace *trace,
         {
         case FLAG_FORCED: return (flags & HS_GC_FLAG_FORCED) != 0;
         case FLAG_PERIODIC: return (flags & HS_GC_FLAG_PERIODIC) != 0;
-        case FLAG_NORMAL: return (flags & (HS_GC_FLAG_FORCED | HS_GC_FLAG_PERIODIC)) == 0;
+        case FLAG_NORMAL: return (flags & (HS_GC_FLAG_FORCED | HS_GC_FLAG_PERIODIC | HS_GC_FLAG_SAMPLED)) == 0;
         case FLAG_JOINED: return (flags & HS_GC_FLAG_JOINED) != 0;
+        case FLAG_POLLED: return (flags & HS_GC_FLAG_SAMPLED) != 0;
         default: g_return_val_if_reached (FALSE);
         }
     }
@@ -660,4 +669,24 @@ hs_filter_matches (const HsFilter *filter,
   g_return_val_if_fail (filter != NULL, FALSE);
 
   return filter->root == NULL || eval (filter, filter->root, trace, row);
+}
+
+static gboolean
+node_uses_samples (const Node *node)
+{
+  if (node == NULL)
+    return FALSE;
+  if (node->type == NODE_COMPARE)
+    return HS_CYCLE_FIELD_IS_SAMPLE (node->field);
+
+  return node_uses_samples (node->left) || node_uses_samples (node->right);
+}
+
+/* Whether the filter reads memory samples (rss, virt): new samples may change what it matches. */
+gboolean
+hs_filter_uses_samples (const HsFilter *filter)
+{
+  g_return_val_if_fail (filter != NULL, FALSE);
+
+  return filter->target == HS_FILTER_CYCLES && node_uses_samples (filter->root);
 }

@@ -31,6 +31,7 @@ void       hs_filter_free          (HsFilter       *filter);
 gboolean   hs_filter_matches       (const HsFilter *filter,
                                     HsTrace        *trace,
                                     guint           row);
+gboolean   hs_filter_uses_samples  (const HsFilter *filter);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsFilter, hs_filter_free)
 

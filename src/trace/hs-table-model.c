@@ -147,13 +147,14 @@ sort_key (HsTrace  *trace,
     {
       guint flags = hs_trace_get_gc_flags (trace, row);
 
-      return (flags & HS_GC_FLAG_FORCED) ? 2 : (flags & HS_GC_FLAG_PERIODIC) ? 1 : 0;
+      return (flags & HS_GC_FLAG_SAMPLED) ? 3 : (flags & HS_GC_FLAG_FORCED) ? 2 :
+             (flags & HS_GC_FLAG_PERIODIC) ? 1 : 0;
     }
 
   if (events)
     return hs_trace_get_scav_value (trace, (HsScavField) field, row);
 
-  return hs_trace_get_gc_value (trace, (HsGcField) field, row);
+  return hs_trace_row_get_cycle_value (trace, field, row);
 }
 
 /* What a computation works from: a copy of the settings, so they may change meanwhile. */
@@ -370,6 +371,27 @@ items_appended_cb (HsTableModel *self,
     self->resort_id = g_timeout_add (RESORT_DELAY_MS, resort_cb, self);
 }
 
+/*
+ * New samples move the sample nearest to the latest cycles: a table sorted or filtered by
+ * RES or VIRT is computed again a moment later, like a sorted table after new rows.
+ */
+static void
+samples_appended_cb (HsTableModel *self,
+                     guint         first,
+                     guint         n)
+{
+  if (self->events)
+    return;
+  if (!HS_CYCLE_FIELD_IS_SAMPLE (self->sort_field) &&
+      (self->filter == NULL || !hs_filter_uses_samples (self->filter)))
+    return;
+
+  if (self->resort_id == 0 && !self->busy)
+    self->resort_id = g_timeout_add (RESORT_DELAY_MS, resort_cb, self);
+  else if (self->busy)
+    self->again = TRUE;
+}
+
 static void
 hs_table_model_dispose (GObject *object)
 {
@@ -459,6 +481,8 @@ hs_table_model_new (HsTrace  *trace,
   self->n_items = trace_rows (self);
   g_signal_connect_object (trace, "items-appended", G_CALLBACK (items_appended_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (trace, "samples-appended", G_CALLBACK (samples_appended_cb), self,
+                           G_CONNECT_SWAPPED);
 
   return self;
 }
@@ -524,7 +548,10 @@ hs_table_model_get_filter_text (HsTableModel *self)
   return self->filter_text;
 }
 
-/* @field: an HsGcField (cycles) or HsScavField (events), HS_TABLE_SORT_CAUSE, or _NONE. */
+/*
+ * @field: an HsGcField or HS_CYCLE_SAMPLE_FIELD() (cycles), an HsScavField (events),
+ * HS_TABLE_SORT_CAUSE, or _NONE. Unknown values (NAN) go last in both directions.
+ */
 void
 hs_table_model_set_sort (HsTableModel *self,
                          int           field,

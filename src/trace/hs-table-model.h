@@ -14,7 +14,7 @@ G_DECLARE_FINAL_TYPE (HsTableModel, hs_table_model, HS, TABLE_MODEL, GObject)
 
 /* Sort keys beyond the trace's fields */
 #define HS_TABLE_SORT_NONE  (-1)
-#define HS_TABLE_SORT_CAUSE 1000   /* normal < periodic < forced */
+#define HS_TABLE_SORT_CAUSE 1000   /* normal < periodic < forced < polled */
 
 HsTableModel *hs_table_model_new              (HsTrace      *trace,
                                                gboolean      events);

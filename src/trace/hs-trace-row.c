@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "hs-trace-row.h"
 
 struct _HsTraceRow
@@ -74,4 +76,24 @@ hs_trace_row_is_event (HsTraceRow *self)
   g_return_val_if_fail (HS_IS_TRACE_ROW (self), FALSE);
 
   return self->is_event;
+}
+
+/*
+ * A cycle's value as the tables sort and filter it: @field is an HsGcField (in its
+ * hs_trace_get_gc_value() units) or HS_CYCLE_SAMPLE_FIELD(). NAN when the cycle does not
+ * know it (a polled cycle's heap, a cycle with no sample near it), so that unknown values
+ * sort last and match no comparison instead of passing for 0.
+ */
+double
+hs_trace_row_get_cycle_value (HsTrace *trace,
+                              int      field,
+                              guint    cycle)
+{
+  if (HS_CYCLE_FIELD_IS_SAMPLE (field))
+    return hs_trace_get_cycle_sample_value (trace, HS_CYCLE_FIELD_TO_SAMPLE (field), cycle);
+
+  if (!hs_gc_field_is_known ((HsGcField) field, hs_trace_get_gc_flags (trace, cycle)))
+    return NAN;
+
+  return hs_trace_get_gc_value (trace, (HsGcField) field, cycle);
 }

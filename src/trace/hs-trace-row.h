@@ -10,11 +10,24 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HsTraceRow, hs_trace_row, HS, TRACE_ROW, GObject)
 
+/*
+ * Values of a cycle's row beyond HsGcField: the process's memory (an HsSampleField) at the
+ * sample nearest to the cycle, e.g. HS_CYCLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS) for RES.
+ */
+#define HS_CYCLE_SAMPLE_FIRST            2000
+#define HS_CYCLE_SAMPLE_FIELD(field)     (HS_CYCLE_SAMPLE_FIRST + (int) (field))
+#define HS_CYCLE_FIELD_IS_SAMPLE(field)  ((field) >= HS_CYCLE_SAMPLE_FIRST)
+#define HS_CYCLE_FIELD_TO_SAMPLE(field)  ((guint) ((field) - HS_CYCLE_SAMPLE_FIRST))
+
 HsTraceRow *hs_trace_row_new        (HsTrace    *trace,
                                      gboolean    is_event,
                                      guint       index);
 HsTrace    *hs_trace_row_get_trace  (HsTraceRow *self);
 guint       hs_trace_row_get_index  (HsTraceRow *self);
 gboolean    hs_trace_row_is_event   (HsTraceRow *self);
+
+double      hs_trace_row_get_cycle_value (HsTrace *trace,
+                                          int      field,
+                                          guint    cycle);
 
 G_END_DECLS
