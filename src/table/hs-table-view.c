@@ -336,6 +336,7 @@ update_scales (HsTableView *self,
   HsTableViewPrivate *priv = hs_table_view_get_instance_private (self);
   HsTableViewClass *klass = HS_TABLE_VIEW_GET_CLASS (self);
   double block[4096];
+  guint flags[G_N_ELEMENTS (block)];
 
   for (guint i = 0; i < klass->n_columns; i++)
     {
@@ -357,8 +358,12 @@ update_scales (HsTableView *self,
               guint count = MIN (G_N_ELEMENTS (block), first + n - start);
 
               hs_trace_get_gc_values (priv->trace, (HsGcField) spec->scale_field, start, count, block);
+              hs_trace_get_gc_flags_range (priv->trace, start, count, flags);
+              /* a polled cycle's sweep termination holds its whole pause: shown as “—”, it
+               * picks no unit */
               for (guint k = 0; k < count; k++)
-                column->max = fmax (column->max, block[k]);
+                if (hs_gc_field_is_known ((HsGcField) spec->scale_field, flags[k]))
+                  column->max = fmax (column->max, block[k]);
             }
         }
 
