@@ -142,23 +142,76 @@ static const struct
   { "virt_bytes", HS_SAMPLE_FIELD_VM_SIZE },
 };
 
-/* An exact value, or nothing when the cycle does not know it (a polled cycle's heap sizes). */
+/* run … pause_ms … procs of a cycle read from a trace line: every value as printed */
 static void
-append_u64 (GString *out,
-            gboolean known,
-            guint64  value)
+append_cycle_values (GString          *out,
+                     HsTrace          *trace,
+                     guint             i,
+                     const HsGcRecord *r,
+                     char              sep)
 {
-  if (known)
-    g_string_append_printf (out, "%" PRIu64, value);
+  g_string_append_printf (out, "%u%c%" PRIu64 "%c%" PRIu64 "%c",
+                          hs_trace_get_run_of_cycle (trace, i) + 1, sep,
+                          r->number, sep, hs_trace_get_gc_line (trace, i), sep);
+  append_seconds (out, hs_trace_get_gc_value (trace, HS_GC_FIELD_TIME, i));
+  g_string_append_c (out, sep);
+  append_seconds (out, (double) r->time_ms / 1000.0);
+  g_string_append_c (out, sep);
+  append_wall_time (out, trace, i);
+  g_string_append_printf (out, "%c%" PRIu64 "%c", sep, r->cpu_percent, sep);
+
+  hs_format_us_as_ms (r->clock_us[HS_CLOCK_SWEEP_TERM], out);
+  g_string_append_c (out, sep);
+  hs_format_us_as_ms (r->clock_us[HS_CLOCK_SCAN] + r->clock_us[HS_CLOCK_INSTALL_WB] +
+                      r->clock_us[HS_CLOCK_MARK], out);
+  g_string_append_c (out, sep);
+  hs_format_us_as_ms (r->clock_us[HS_CLOCK_MARK_TERM], out);
+  g_string_append_c (out, sep);
+  hs_format_us_as_ms (r->clock_us[HS_CLOCK_SWEEP_TERM] + r->clock_us[HS_CLOCK_MARK_TERM], out);
+  g_string_append_c (out, sep);
+
+  hs_format_us_as_ms (r->cpu_us[HS_CPU_SWEEP_TERM], out);
+  g_string_append_c (out, sep);
+  hs_format_us_as_ms (r->cpu_us[HS_CPU_ASSIST], out);
+  g_string_append_c (out, sep);
+  hs_format_us_as_ms (r->cpu_us[HS_CPU_SCAN] + r->cpu_us[HS_CPU_INSTALL_WB] +
+                      r->cpu_us[HS_CPU_BACKGROUND], out);
+  g_string_append_c (out, sep);
+  hs_format_us_as_ms (r->cpu_us[HS_CPU_IDLE], out);
+  g_string_append_c (out, sep);
+  hs_format_us_as_ms (r->cpu_us[HS_CPU_MARK_TERM], out);
+
+  g_string_append_printf (out, "%c%" PRIu64 "%c%" PRIu64 "%c%" PRIu64 "%c%" PRIu64
+                          "%c%" PRIu64 "%c%" PRIu64 "%c%" PRIu64,
+                          sep, r->heap_before_mb, sep, r->heap_after_mb, sep, r->heap_live_mb,
+                          sep, r->heap_goal_mb, sep, r->stacks_mb, sep, r->globals_mb,
+                          sep, r->procs);
 }
 
+/*
+ * The same columns of a cycle polled from expvar or Prometheus: it knows its number, times
+ * and whole pause; every other field is empty, since its 0 means unknown.
+ */
 static void
-append_us_as_ms (GString *out,
-                 gboolean known,
-                 guint64  us)
+append_polled_cycle_values (GString          *out,
+                            HsTrace          *trace,
+                            guint             i,
+                            const HsGcRecord *r,
+                            char              sep)
 {
-  if (known)
-    hs_format_us_as_ms (us, out);
+  g_string_append_printf (out, "%u%c%" PRIu64 "%c%c", hs_trace_get_run_of_cycle (trace, i) + 1, sep,
+                          r->number, sep, sep);
+  append_seconds (out, hs_trace_get_gc_value (trace, HS_GC_FIELD_TIME, i));
+  g_string_append_c (out, sep);
+  append_seconds (out, (double) r->time_ms / 1000.0);
+  g_string_append_c (out, sep);
+  append_wall_time (out, trace, i);
+  /* gc_cpu_percent, sweep_term_ms, mark_ms, mark_term_ms */
+  g_string_append_printf (out, "%c%c%c%c%c", sep, sep, sep, sep, sep);
+  hs_format_us_as_ms (r->clock_us[HS_CLOCK_SWEEP_TERM] + r->clock_us[HS_CLOCK_MARK_TERM], out);
+  /* five CPU phases, four heap sizes, stacks, globals, procs */
+  for (guint k = 0; k < 12; k++)
+    g_string_append_c (out, sep);
 }
 
 void
@@ -192,57 +245,14 @@ hs_csv_write_cycle_rows (HsTrace     *trace,
       HsGcRecord r;
       const char *label;
       char sep = separator;
-      gboolean known;
 
       hs_trace_get_gc_record (trace, i, &r);
       label = hs_trace_get_gc_label (trace, i);
-      /* a polled cycle knows its number, times and whole pause; every other field is empty */
-      known = hs_gc_field_is_known (HS_GC_FIELD_HEAP_LIVE, r.flags);
 
-      g_string_append_printf (out, "%u%c%" PRIu64 "%c", hs_trace_get_run_of_cycle (trace, i) + 1, sep,
-                              r.number, sep);
-      append_u64 (out, known, hs_trace_get_gc_line (trace, i));
-      g_string_append_c (out, sep);
-      append_seconds (out, hs_trace_get_gc_value (trace, HS_GC_FIELD_TIME, i));
-      g_string_append_c (out, sep);
-      append_seconds (out, (double) r.time_ms / 1000.0);
-      g_string_append_c (out, sep);
-      append_wall_time (out, trace, i);
-      g_string_append_c (out, sep);
-      append_u64 (out, known, r.cpu_percent);
-      g_string_append_c (out, sep);
-
-      append_us_as_ms (out, known, r.clock_us[HS_CLOCK_SWEEP_TERM]);
-      g_string_append_c (out, sep);
-      append_us_as_ms (out, known, r.clock_us[HS_CLOCK_SCAN] + r.clock_us[HS_CLOCK_INSTALL_WB] +
-                                   r.clock_us[HS_CLOCK_MARK]);
-      g_string_append_c (out, sep);
-      append_us_as_ms (out, known, r.clock_us[HS_CLOCK_MARK_TERM]);
-      g_string_append_c (out, sep);
-      hs_format_us_as_ms (r.clock_us[HS_CLOCK_SWEEP_TERM] + r.clock_us[HS_CLOCK_MARK_TERM], out);
-      g_string_append_c (out, sep);
-
-      append_us_as_ms (out, known, r.cpu_us[HS_CPU_SWEEP_TERM]);
-      g_string_append_c (out, sep);
-      append_us_as_ms (out, known, r.cpu_us[HS_CPU_ASSIST]);
-      g_string_append_c (out, sep);
-      append_us_as_ms (out, known, r.cpu_us[HS_CPU_SCAN] + r.cpu_us[HS_CPU_INSTALL_WB] +
-                                   r.cpu_us[HS_CPU_BACKGROUND]);
-      g_string_append_c (out, sep);
-      append_us_as_ms (out, known, r.cpu_us[HS_CPU_IDLE]);
-      g_string_append_c (out, sep);
-      append_us_as_ms (out, known, r.cpu_us[HS_CPU_MARK_TERM]);
-
-      {
-        const guint64 sizes[] = { r.heap_before_mb, r.heap_after_mb, r.heap_live_mb, r.heap_goal_mb,
-                                  r.stacks_mb, r.globals_mb, r.procs };
-
-        for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
-          {
-            g_string_append_c (out, sep);
-            append_u64 (out, known, sizes[s]);
-          }
-      }
+      if (hs_gc_field_is_known (HS_GC_FIELD_HEAP_LIVE, r.flags))
+        append_cycle_values (out, trace, i, &r, sep);
+      else
+        append_polled_cycle_values (out, trace, i, &r, sep);
       g_string_append_printf (out, "%c%s%c", sep, hs_gc_cause_to_string (r.flags), sep);
       append_field (out, label != NULL ? label : "", separator);
 
@@ -252,9 +262,9 @@ hs_csv_write_cycle_rows (HsTrace     *trace,
             double value = hs_trace_get_cycle_sample_value (trace, cycle_sample_columns[c].field, i);
 
             g_string_append_c (out, sep);
-            /* bytes: whole numbers well below 2^53, exact in a double */
+            /* bytes: whole numbers below 2^53, exact in a double */
             if (!isnan (value))
-              g_string_append_printf (out, "%.0f", value);
+              g_string_append_printf (out, "%" PRIu64, (guint64) value);
           }
       g_string_append (out, line_end (separator));
     }

@@ -92,7 +92,9 @@ hs_trace_row_get_cycle_value (HsTrace *trace,
   if (HS_CYCLE_FIELD_IS_SAMPLE (field))
     return hs_trace_get_cycle_sample_value (trace, HS_CYCLE_FIELD_TO_SAMPLE (field), cycle);
 
-  if (!hs_gc_field_is_known ((HsGcField) field, hs_trace_get_gc_flags (trace, cycle)))
+  /* the flags cost a lookup: only fields a polled cycle may lack need them */
+  if (!hs_gc_field_is_known ((HsGcField) field, HS_GC_FLAG_SAMPLED) &&
+      !hs_gc_field_is_known ((HsGcField) field, hs_trace_get_gc_flags (trace, cycle)))
     return NAN;
 
   return hs_trace_get_gc_value (trace, (HsGcField) field, cycle);
