@@ -143,9 +143,9 @@ test_nearest (void)
 
       g_assert_cmpint (hs_trace_find_sample (trace, HS_SAMPLE_FIELD_RSS,
                                              hs_trace_get_gc_value (trace, HS_GC_FIELD_TIME, c)), ==, row);
-      g_assert_cmpfloat (hs_trace_row_get_cycle_value (trace, HS_CYCLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), c),
+      g_assert_cmpfloat (hs_trace_row_get_cycle_value (trace, HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), c),
                          ==, (double) expected_rss[c]);
-      g_assert_cmpfloat (hs_trace_row_get_cycle_value (trace, HS_CYCLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_VM_SIZE), c),
+      g_assert_cmpfloat (hs_trace_row_get_cycle_value (trace, HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_VM_SIZE), c),
                          ==, (double) expected_virt[c]);
     }
 
@@ -158,7 +158,7 @@ test_nearest (void)
     g_autoptr(HsTrace) plain = make_trace (FALSE);
 
     g_assert_cmpint (hs_trace_find_sample (plain, HS_SAMPLE_FIELD_RSS, 1.0), ==, -1);
-    g_assert_true (isnan (hs_trace_row_get_cycle_value (plain, HS_CYCLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), 0)));
+    g_assert_true (isnan (hs_trace_row_get_cycle_value (plain, HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), 0)));
   }
 }
 
@@ -274,9 +274,9 @@ test_sort (void)
   /* cause: normal before polled */
   const guint cause_up[] = { 0, 2, 4, 1, 3 };
 
-  assert_order (model, HS_CYCLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), FALSE, rss_up);
-  assert_order (model, HS_CYCLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), TRUE, rss_down);
-  assert_order (model, HS_CYCLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_VM_SIZE), FALSE, virt_up);
+  assert_order (model, HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), FALSE, rss_up);
+  assert_order (model, HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), TRUE, rss_down);
+  assert_order (model, HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_VM_SIZE), FALSE, virt_up);
   assert_order (model, HS_GC_FIELD_HEAP_LIVE, FALSE, live_up);
   assert_order (model, HS_GC_FIELD_HEAP_LIVE, TRUE, live_down);
   assert_order (model, HS_GC_FIELD_PAUSE, FALSE, pause_up);
@@ -293,13 +293,13 @@ test_sort_live (void)
   const guint before[] = { 1, 4, 3, 0, 2 };
   guint row;
 
-  assert_order (model, HS_CYCLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), FALSE, before);
+  assert_order (model, HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), FALSE, before);
 
   /* at 19 s, 1 MiB: gc 5 (20 s) now reads it and has the smallest RES */
   row = hs_sample_table_append_row (more, 19.0, 0, HS_SAMPLE_SOURCE_PROC);
   hs_sample_table_set_value (more, row, HS_SAMPLE_FIELD_RSS, MIB);
   hs_trace_append_samples (trace, more);
-  g_assert_cmpfloat (hs_trace_row_get_cycle_value (trace, HS_CYCLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), 4), ==, MIB);
+  g_assert_cmpfloat (hs_trace_row_get_cycle_value (trace, HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), 4), ==, MIB);
 
   for (guint i = 0; i < 300 && hs_table_model_get_trace_index (model, 0) != 4; i++)
     g_main_context_iteration (NULL, TRUE);

@@ -282,8 +282,8 @@ update_visibility (HsTableView *self)
       GtkColumnViewColumn *column = priv->columns[i].column;
       gboolean visible = (spec->formats == 0 || (formats & spec->formats) != 0) &&
                          (!spec->wall_time || wall) &&
-                         (klass->events || !HS_CYCLE_FIELD_IS_SAMPLE (spec->sort_field) ||
-                          hs_trace_has_sample_field (priv->trace, HS_CYCLE_FIELD_TO_SAMPLE (spec->sort_field)));
+                         (klass->events || !HS_TABLE_FIELD_IS_SAMPLE (spec->sort_field) ||
+                          hs_trace_has_sample_field (priv->trace, HS_TABLE_FIELD_TO_SAMPLE (spec->sort_field)));
 
       if (visible != gtk_column_view_column_get_visible (column))
         gtk_column_view_column_set_visible (column, visible);
@@ -394,10 +394,10 @@ trace_samples_appended_cb (HsTableView *self,
       Column *column = &priv->columns[i];
       guint field;
 
-      if (!HS_CYCLE_FIELD_IS_SAMPLE (spec->sort_field))
+      if (!HS_TABLE_FIELD_IS_SAMPLE (spec->sort_field))
         continue;
 
-      field = HS_CYCLE_FIELD_TO_SAMPLE (spec->sort_field);
+      field = HS_TABLE_FIELD_TO_SAMPLE (spec->sort_field);
       for (guint row = first; row < first + n; row++)
         column->max = fmax (column->max, hs_trace_get_sample_value (priv->trace, field, row));
       set_scale (column, pick_scale (spec->kind, column->max), TRUE);

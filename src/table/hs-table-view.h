@@ -30,7 +30,7 @@ typedef struct
   const char      *unit;         /* fixed unit for the header, or NULL */
   const char      *tooltip;      /* N_(), or NULL */
   HsTableCellKind  kind;
-  int              sort_field;   /* HsGcField / HsScavField / HS_TABLE_SORT_CAUSE / HS_CYCLE_SAMPLE_FIELD ();
+  int              sort_field;   /* HsGcField / HsScavField / HS_TABLE_SORT_CAUSE / HS_TABLE_SAMPLE_FIELD ();
                                   * _NONE: not sortable. A sample field's column shows once the
                                   * trace has samples of it */
   int              scale_field;  /* the field whose largest value picks the unit; -1 none */

@@ -114,9 +114,9 @@ static const FieldName cycle_fields[] = {
   { "goal", HS_GC_FIELD_HEAP_GOAL, DIM_BYTES },
   { "stacks", HS_GC_FIELD_STACKS, DIM_BYTES },
   { "globals", HS_GC_FIELD_GLOBALS, DIM_BYTES },
-  { "rss", HS_CYCLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), DIM_BYTES },
-  { "res", HS_CYCLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), DIM_BYTES },
-  { "virt", HS_CYCLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_VM_SIZE), DIM_BYTES },
+  { "rss", HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), DIM_BYTES },
+  { "res", HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), DIM_BYTES },
+  { "virt", HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_VM_SIZE), DIM_BYTES },
 };
 
 static const FieldName event_fields[] = {
@@ -677,7 +677,7 @@ node_uses_samples (const Node *node)
   if (node == NULL)
     return FALSE;
   if (node->type == NODE_COMPARE)
-    return HS_CYCLE_FIELD_IS_SAMPLE (node->field);
+    return HS_TABLE_FIELD_IS_SAMPLE (node->field);
 
   return node_uses_samples (node->left) || node_uses_samples (node->right);
 }

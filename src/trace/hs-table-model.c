@@ -382,7 +382,7 @@ samples_appended_cb (HsTableModel *self,
 {
   if (self->events)
     return;
-  if (!HS_CYCLE_FIELD_IS_SAMPLE (self->sort_field) &&
+  if (!HS_TABLE_FIELD_IS_SAMPLE (self->sort_field) &&
       (self->filter == NULL || !hs_filter_uses_samples (self->filter)))
     return;
 
@@ -549,7 +549,7 @@ hs_table_model_get_filter_text (HsTableModel *self)
 }
 
 /*
- * @field: an HsGcField or HS_CYCLE_SAMPLE_FIELD() (cycles), an HsScavField (events),
+ * @field: an HsGcField or HS_TABLE_SAMPLE_FIELD() (cycles), an HsScavField (events),
  * HS_TABLE_SORT_CAUSE, or _NONE. Unknown values (NAN) go last in both directions.
  */
 void

@@ -80,7 +80,7 @@ hs_trace_row_is_event (HsTraceRow *self)
 
 /*
  * A cycle's value as the tables sort and filter it: @field is an HsGcField (in its
- * hs_trace_get_gc_value() units) or HS_CYCLE_SAMPLE_FIELD(). NAN when the cycle does not
+ * hs_trace_get_gc_value() units) or HS_TABLE_SAMPLE_FIELD(). NAN when the cycle does not
  * know it (a polled cycle's heap, a cycle with no sample near it), so that unknown values
  * sort last and match no comparison instead of passing for 0.
  */
@@ -89,8 +89,8 @@ hs_trace_row_get_cycle_value (HsTrace *trace,
                               int      field,
                               guint    cycle)
 {
-  if (HS_CYCLE_FIELD_IS_SAMPLE (field))
-    return hs_trace_get_cycle_sample_value (trace, HS_CYCLE_FIELD_TO_SAMPLE (field), cycle);
+  if (HS_TABLE_FIELD_IS_SAMPLE (field))
+    return hs_trace_get_cycle_sample_value (trace, HS_TABLE_FIELD_TO_SAMPLE (field), cycle);
 
   /* the flags cost a lookup: only fields a polled cycle may lack need them */
   if (!hs_gc_field_is_known ((HsGcField) field, HS_GC_FLAG_SAMPLED) &&

@@ -12,12 +12,12 @@ G_DECLARE_FINAL_TYPE (HsTraceRow, hs_trace_row, HS, TRACE_ROW, GObject)
 
 /*
  * Values of a cycle's row beyond HsGcField: the process's memory (an HsSampleField) at the
- * sample nearest to the cycle, e.g. HS_CYCLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS) for RES.
+ * sample nearest to the cycle, e.g. HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS) for RES.
  */
-#define HS_CYCLE_SAMPLE_FIRST            2000
-#define HS_CYCLE_SAMPLE_FIELD(field)     (HS_CYCLE_SAMPLE_FIRST + (int) (field))
-#define HS_CYCLE_FIELD_IS_SAMPLE(field)  ((field) >= HS_CYCLE_SAMPLE_FIRST)
-#define HS_CYCLE_FIELD_TO_SAMPLE(field)  ((guint) ((field) - HS_CYCLE_SAMPLE_FIRST))
+#define HS_TABLE_SAMPLE_FIRST            2000
+#define HS_TABLE_SAMPLE_FIELD(field)     (HS_TABLE_SAMPLE_FIRST + (int) (field))
+#define HS_TABLE_FIELD_IS_SAMPLE(field)  ((field) >= HS_TABLE_SAMPLE_FIRST)
+#define HS_TABLE_FIELD_TO_SAMPLE(field)  ((guint) ((field) - HS_TABLE_SAMPLE_FIRST))
 
 HsTraceRow *hs_trace_row_new        (HsTrace    *trace,
                                      gboolean    is_event,
