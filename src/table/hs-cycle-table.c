@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <time.h>
 
 #include "hs-cycle-table.h"
 #include "trace/hs-csv.h"
@@ -108,20 +107,6 @@ static const HsTableColumn columns[N_COLUMNS] = {
 #undef US
 #undef MB
 
-static void
-append_wall_time (GString *text,
-                  double   wall)
-{
-  gint64 ms = llround (wall * 1000.0);
-  time_t seconds = (time_t) (ms / 1000);
-  struct tm tm;
-  char buf[64];
-
-  if (localtime_r (&seconds, &tm) == NULL || strftime (buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm) == 0)
-    return;
-  g_string_append_printf (text, "%s.%03d", buf, (int) (ms % 1000));
-}
-
 static gboolean
 hs_cycle_table_get_cell (HsTableView *view,
                          guint        index,
@@ -152,7 +137,7 @@ hs_cycle_table_get_cell (HsTableView *view,
 
         if (isnan (wall))
           return FALSE;
-        append_wall_time (text, wall);
+        hs_table_view_append_local_time (text, wall);
         return TRUE;
       }
     case COL_LINE:
@@ -312,7 +297,7 @@ hs_cycle_table_class_init (HsCycleTableClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  view_class->events = FALSE;
+  view_class->rows = HS_TABLE_ROWS_CYCLES;
   view_class->csv_name = "cycles";
   view_class->columns = columns;
   view_class->n_columns = N_COLUMNS;

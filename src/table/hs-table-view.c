@@ -7,6 +7,7 @@
 #include <inttypes.h>
 #include <math.h>
 #include <string.h>
+#include <time.h>
 
 #include "hs-table-resources.h"
 #include "hs-table-view.h"
@@ -272,7 +273,7 @@ update_visibility (HsTableView *self)
 {
   HsTableViewPrivate *priv = hs_table_view_get_instance_private (self);
   HsTableViewClass *klass = HS_TABLE_VIEW_GET_CLASS (self);
-  guint formats = klass->events ? (guint) hs_trace_get_scav_formats (priv->trace)
+  guint formats = klass->rows == HS_TABLE_ROWS_EVENTS ? (guint) hs_trace_get_scav_formats (priv->trace)
                                 : (guint) hs_trace_get_gc_formats (priv->trace);
   gboolean wall = hs_trace_has_wall_time (priv->trace);
 
@@ -282,7 +283,7 @@ update_visibility (HsTableView *self)
       GtkColumnViewColumn *column = priv->columns[i].column;
       gboolean visible = (spec->formats == 0 || (formats & spec->formats) != 0) &&
                          (!spec->wall_time || wall) &&
-                         (klass->events || !HS_TABLE_FIELD_IS_SAMPLE (spec->sort_field) ||
+                         (!HS_TABLE_FIELD_IS_SAMPLE (spec->sort_field) ||
                           hs_trace_has_sample_field (priv->trace, HS_TABLE_FIELD_TO_SAMPLE (spec->sort_field)));
 
       if (visible != gtk_column_view_column_get_visible (column))
@@ -298,7 +299,7 @@ field_value (HsTableView *self,
 {
   HsTableViewPrivate *priv = hs_table_view_get_instance_private (self);
 
-  return HS_TABLE_VIEW_GET_CLASS (self)->events
+  return HS_TABLE_VIEW_GET_CLASS (self)->rows == HS_TABLE_ROWS_EVENTS
          ? hs_trace_get_scav_value (priv->trace, (HsScavField) field, row)
          : hs_trace_get_gc_value (priv->trace, (HsGcField) field, row);
 }
@@ -346,7 +347,7 @@ update_scales (HsTableView *self,
       if (spec->scale_field < 0)
         continue;
 
-      if (klass->events)
+      if (klass->rows == HS_TABLE_ROWS_EVENTS)
         {
           for (guint row = first; row < first + n; row++)
             column->max = fmax (column->max, field_value (self, spec->scale_field, row));
@@ -371,6 +372,8 @@ update_scales (HsTableView *self,
     }
 }
 
+static void update_count (HsTableView *self);
+
 /*
  * New memory samples: a sample column shows with the first of its field, its unit follows
  * the largest sample, and the rows on screen are shown again, since the sample nearest to
@@ -384,10 +387,9 @@ trace_samples_appended_cb (HsTableView *self,
   HsTableViewPrivate *priv = hs_table_view_get_instance_private (self);
   HsTableViewClass *klass = HS_TABLE_VIEW_GET_CLASS (self);
 
-  if (klass->events)
-    return;
-
   update_visibility (self);
+  if (klass->rows == HS_TABLE_ROWS_SAMPLES)
+    update_count (self);
   for (guint i = 0; i < klass->n_columns; i++)
     {
       const HsTableColumn *spec = &klass->columns[i];
@@ -409,7 +411,7 @@ update_count (HsTableView *self)
 {
   HsTableViewPrivate *priv = hs_table_view_get_instance_private (self);
   HsTableViewClass *klass = HS_TABLE_VIEW_GET_CLASS (self);
-  guint total = klass->events ? hs_trace_get_n_events (priv->trace) : hs_trace_get_n_cycles (priv->trace);
+  guint total = hs_table_rows_count (priv->trace, klass->rows);
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (priv->model));
   gboolean filtered = hs_table_model_get_filter_text (priv->model) != NULL || priv->only_in_view;
   g_autofree char *text = klass->describe_count (self, shown, total, filtered);
@@ -424,10 +426,13 @@ trace_items_appended_cb (HsTableView *self,
                          guint        first_event,
                          guint        n_events)
 {
-  gboolean events = HS_TABLE_VIEW_GET_CLASS (self)->events;
+  HsTableRows rows = HS_TABLE_VIEW_GET_CLASS (self)->rows;
 
+  if (rows == HS_TABLE_ROWS_SAMPLES)
+    return;
   update_visibility (self);
-  update_scales (self, events ? first_event : first_cycle, events ? n_events : n_cycles);
+  update_scales (self, rows == HS_TABLE_ROWS_EVENTS ? first_event : first_cycle,
+                 rows == HS_TABLE_ROWS_EVENTS ? n_events : n_cycles);
   update_count (self);
 }
 
@@ -857,7 +862,7 @@ hs_table_view_constructed (GObject *object)
   G_OBJECT_CLASS (hs_table_view_parent_class)->constructed (object);
 
   g_assert (priv->trace != NULL);
-  priv->model = hs_table_model_new (priv->trace, klass->events);
+  priv->model = hs_table_model_new (priv->trace, klass->rows);
   priv->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (priv->model)));
 
   gtk_column_view_set_model (GTK_COLUMN_VIEW (priv->column_view), GTK_SELECTION_MODEL (priv->selection));
@@ -877,7 +882,7 @@ hs_table_view_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
 
   update_visibility (self);
-  update_scales (self, 0, klass->events ? hs_trace_get_n_events (priv->trace) : hs_trace_get_n_cycles (priv->trace));
+  update_scales (self, 0, hs_table_rows_count (priv->trace, klass->rows));
   trace_samples_appended_cb (self, 0, hs_trace_get_n_samples (priv->trace));
   update_count (self);
 }
@@ -1019,6 +1024,21 @@ hs_table_view_init (HsTableView *self)
   priv->selected = -1;
   priv->range_start = NAN;
   priv->range_end = NAN;
+}
+
+/* @unix_s in local time with milliseconds, as the Wall Clock columns show it. */
+void
+hs_table_view_append_local_time (GString *text,
+                                 double   unix_s)
+{
+  gint64 ms = llround (unix_s * 1000.0);
+  time_t seconds = (time_t) (ms / 1000);
+  struct tm tm;
+  char buf[64];
+
+  if (localtime_r (&seconds, &tm) == NULL || strftime (buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm) == 0)
+    return;
+  g_string_append_printf (text, "%s.%03d", buf, (int) (ms % 1000));
 }
 
 HsTrace *

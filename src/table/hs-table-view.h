@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* hs-table-view.h: the base of the cycle and scavenger tables: columns, filter bar, selection, copy, export. */
+/* hs-table-view.h: the base of the cycle, scavenger and sample tables: columns, filter bar, selection, copy, export. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -30,7 +30,7 @@ typedef struct
   const char      *unit;         /* fixed unit for the header, or NULL */
   const char      *tooltip;      /* N_(), or NULL */
   HsTableCellKind  kind;
-  int              sort_field;   /* HsGcField / HsScavField / HS_TABLE_SORT_CAUSE / HS_TABLE_SAMPLE_FIELD ();
+  int              sort_field;   /* HsGcField / HsScavField / HS_TABLE_SORT_* / HS_TABLE_SAMPLE_FIELD ();
                                   * _NONE: not sortable. A sample field's column shows once the
                                   * trace has samples of it */
   int              scale_field;  /* the field whose largest value picks the unit; -1 none */
@@ -43,7 +43,7 @@ struct _HsTableViewClass
   GtkWidgetClass parent_class;
 
   /* set by the subclass in class_init */
-  gboolean             events;
+  HsTableRows          rows;
   const char          *csv_name;      /* file name suggested by "Export CSV…", e.g. "cycles" */
   const HsTableColumn *columns;
   guint                n_columns;
@@ -60,7 +60,7 @@ struct _HsTableViewClass
                               guint        shown,
                               guint        total,
                               gboolean     filtered);
-  /* hs_csv_write_cycle_rows or hs_csv_write_event_rows */
+  /* hs_csv_write_cycle_rows, _event_rows or _sample_rows */
   void     (*write_rows)     (HsTrace     *trace,
                               const guint *indices,
                               guint        first,
@@ -71,6 +71,8 @@ struct _HsTableViewClass
 };
 
 HsTrace        *hs_table_view_get_trace          (HsTableView    *self);
+void            hs_table_view_append_local_time  (GString        *text,
+                                                  double          unix_s);
 HsTableModel   *hs_table_view_get_model          (HsTableView    *self);
 GtkColumnView  *hs_table_view_get_column_view    (HsTableView    *self);
 GtkSearchEntry *hs_table_view_get_search_entry   (HsTableView    *self);

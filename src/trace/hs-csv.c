@@ -365,6 +365,104 @@ hs_csv_write_event_rows (HsTrace     *trace,
     }
 }
 
+/* The memory sample columns, in the order of the Memory Samples table. */
+static const struct
+{
+  const char    *name;
+  HsSampleField  field;
+} sample_columns[] = {
+  { "rss_bytes", HS_SAMPLE_FIELD_RSS },
+  { "virt_bytes", HS_SAMPLE_FIELD_VM_SIZE },
+  { "rss_anon_bytes", HS_SAMPLE_FIELD_RSS_ANON },
+  { "rss_file_bytes", HS_SAMPLE_FIELD_RSS_FILE },
+  { "heap_alloc_bytes", HS_SAMPLE_FIELD_HEAP_ALLOC },
+  { "heap_inuse_bytes", HS_SAMPLE_FIELD_HEAP_INUSE },
+  { "heap_idle_bytes", HS_SAMPLE_FIELD_HEAP_IDLE },
+  { "heap_released_bytes", HS_SAMPLE_FIELD_HEAP_RELEASED },
+  { "heap_sys_bytes", HS_SAMPLE_FIELD_HEAP_SYS },
+  { "sys_bytes", HS_SAMPLE_FIELD_SYS },
+  { "next_gc_bytes", HS_SAMPLE_FIELD_NEXT_GC },
+  { "gc_cpu_fraction", HS_SAMPLE_FIELD_GC_CPU_FRACTION },
+};
+
+static void
+append_unix_us (GString *out,
+                gint64   us)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
+  g_autofree char *text = NULL;
+
+  if (dt == NULL)
+    return;
+  dt = g_date_time_add (g_steal_pointer (&dt), us % G_USEC_PER_SEC);
+  text = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S.%fZ");
+  g_string_append (out, text);
+}
+
+/*
+ * Memory samples: time on the trace's axis, wall clock, source, then one column per field
+ * the trace has samples of; a sample without that field leaves it empty. Bytes are exact
+ * integers; the GC CPU fraction is written in the shortest form that reads back the same.
+ */
+void
+hs_csv_write_sample_rows (HsTrace     *trace,
+                          const guint *samples,
+                          guint        first,
+                          guint        n,
+                          gboolean     header,
+                          char         separator,
+                          GString     *out)
+{
+  gboolean present[G_N_ELEMENTS (sample_columns)];
+
+  for (guint c = 0; c < G_N_ELEMENTS (sample_columns); c++)
+    present[c] = hs_trace_has_sample_field (trace, sample_columns[c].field);
+
+  if (header)
+    {
+      g_string_append_printf (out, "time_s%cwall_time%csource", separator, separator);
+      for (guint c = 0; c < G_N_ELEMENTS (sample_columns); c++)
+        if (present[c])
+          g_string_append_printf (out, "%c%s", separator, sample_columns[c].name);
+      g_string_append (out, line_end (separator));
+    }
+
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = samples != NULL ? samples[k] : first + k;
+      gint64 wall = hs_trace_get_sample_wall_time (trace, i);
+
+      append_seconds (out, hs_trace_get_sample_time (trace, i));
+      g_string_append_c (out, separator);
+      if (wall != 0)
+        append_unix_us (out, wall);
+      g_string_append_printf (out, "%c%s", separator, hs_sample_source_to_string (hs_trace_get_sample_source (trace, i)));
+
+      for (guint c = 0; c < G_N_ELEMENTS (sample_columns); c++)
+        {
+          double value;
+
+          if (!present[c])
+            continue;
+          g_string_append_c (out, separator);
+          value = hs_trace_get_sample_value (trace, sample_columns[c].field, i);
+          if (isnan (value))
+            continue;
+          if (sample_columns[c].field == HS_SAMPLE_FIELD_GC_CPU_FRACTION)
+            {
+              char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+              g_string_append (out, g_ascii_dtostr (buf, sizeof buf, value));
+            }
+          else
+            {
+              g_string_append_printf (out, "%" PRIu64, (guint64) value);
+            }
+        }
+      g_string_append (out, line_end (separator));
+    }
+}
+
 /* Writes the whole table to @out in pieces, calling @flush after each so memory stays small. */
 void
 hs_csv_write (HsTrace          *trace,
@@ -373,7 +471,8 @@ hs_csv_write (HsTrace          *trace,
               gpointer          user_data)
 {
   const guint block = 8192;
-  guint total = table == HS_CSV_CYCLES ? hs_trace_get_n_cycles (trace) : hs_trace_get_n_events (trace);
+  guint total = table == HS_CSV_CYCLES ? hs_trace_get_n_cycles (trace) :
+                table == HS_CSV_SAMPLES ? hs_trace_get_n_samples (trace) : hs_trace_get_n_events (trace);
   g_autoptr(GString) out = g_string_new (NULL);
 
   for (guint first = 0; first < total || first == 0; first += block)
@@ -382,6 +481,8 @@ hs_csv_write (HsTrace          *trace,
 
       if (table == HS_CSV_CYCLES)
         hs_csv_write_cycle_rows (trace, NULL, first, n, first == 0, ',', out);
+      else if (table == HS_CSV_SAMPLES)
+        hs_csv_write_sample_rows (trace, NULL, first, n, first == 0, ',', out);
       else
         hs_csv_write_event_rows (trace, NULL, first, n, first == 0, ',', out);
       flush (out, user_data);

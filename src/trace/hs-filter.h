@@ -10,6 +10,7 @@ typedef enum
 {
   HS_FILTER_CYCLES,
   HS_FILTER_EVENTS,
+  HS_FILTER_SAMPLES,    /* the values of HsTableRows */
 } HsFilterTarget;
 
 #define HS_FILTER_ERROR (hs_filter_error_quark ())

@@ -12,8 +12,8 @@ struct _HsTraceRow
   GObject   parent_instance;
 
   HsTrace  *trace;
-  guint     index;
-  gboolean  is_event;
+  guint        index;
+  HsTableRows  kind;
 };
 
 G_DEFINE_FINAL_TYPE (HsTraceRow, hs_trace_row, G_TYPE_OBJECT)
@@ -40,14 +40,14 @@ hs_trace_row_init (HsTraceRow *self)
 }
 
 HsTraceRow *
-hs_trace_row_new (HsTrace  *trace,
-                  gboolean  is_event,
-                  guint     index)
+hs_trace_row_new (HsTrace     *trace,
+                  HsTableRows  rows,
+                  guint        index)
 {
   HsTraceRow *self = g_object_new (HS_TYPE_TRACE_ROW, NULL);
 
   self->trace = g_object_ref (trace);
-  self->is_event = is_event;
+  self->kind = rows;
   self->index = index;
 
   return self;
@@ -75,7 +75,50 @@ hs_trace_row_is_event (HsTraceRow *self)
 {
   g_return_val_if_fail (HS_IS_TRACE_ROW (self), FALSE);
 
-  return self->is_event;
+  return self->kind == HS_TABLE_ROWS_EVENTS;
+}
+
+HsTableRows
+hs_trace_row_get_kind (HsTraceRow *self)
+{
+  g_return_val_if_fail (HS_IS_TRACE_ROW (self), HS_TABLE_ROWS_CYCLES);
+
+  return self->kind;
+}
+
+/* How many rows a table of @rows has. */
+guint
+hs_table_rows_count (HsTrace     *trace,
+                     HsTableRows  rows)
+{
+  switch (rows)
+    {
+    case HS_TABLE_ROWS_EVENTS:
+      return hs_trace_get_n_events (trace);
+    case HS_TABLE_ROWS_SAMPLES:
+      return hs_trace_get_n_samples (trace);
+    case HS_TABLE_ROWS_CYCLES:
+    default:
+      return hs_trace_get_n_cycles (trace);
+    }
+}
+
+/* A row's time in s on the trace's axis, for "Only Rows in View". */
+double
+hs_table_rows_time (HsTrace     *trace,
+                    HsTableRows  rows,
+                    guint        row)
+{
+  switch (rows)
+    {
+    case HS_TABLE_ROWS_EVENTS:
+      return hs_trace_get_scav_value (trace, HS_SCAV_FIELD_TIME, row);
+    case HS_TABLE_ROWS_SAMPLES:
+      return hs_trace_get_sample_time (trace, row);
+    case HS_TABLE_ROWS_CYCLES:
+    default:
+      return hs_trace_get_gc_value (trace, HS_GC_FIELD_TIME, row);
+    }
 }
 
 /*
