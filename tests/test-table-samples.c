@@ -36,6 +36,13 @@ static const guint nearest_proc[] = { 0, 1, 4, 5, 6 };
 static const guint64 expected_rss[] = { 314572800, 104861696, 419446784, 209735680, 157310976 };
 static const guint64 expected_virt[] = { 1048576000, 1258291200, 2147483648, 838860800, 1572864000 };
 
+static void
+append_gstring (GString *text,
+                GString *whole)
+{
+  g_string_append_len (whole, text->str, text->len);
+}
+
 static HsTrace *
 make_trace (gboolean with_samples)
 {
@@ -377,6 +384,153 @@ test_csv_without_samples (void)
   g_assert_cmpstr (again->str, ==, out->str);
 }
 
+/* The Memory Samples table's rows: two /proc samples and one from expvar. */
+static HsTrace *
+make_sample_trace (void)
+{
+  HsTrace *trace = hs_trace_new ("samples");
+  g_autoptr(HsSampleTable) samples = hs_sample_table_new ();
+  guint row;
+
+  /* Unix 1700000000.25 s, 0.25 s on the axis */
+  row = hs_sample_table_append_row (samples, 0.25, G_GINT64_CONSTANT (1700000000250000), HS_SAMPLE_SOURCE_PROC);
+  hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_RSS, 7340032.0);          /* 7 MiB */
+  hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_VM_SIZE, 1258291200.0);   /* 1200 MiB */
+  hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_RSS_ANON, 5242880.0);
+  hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_RSS_FILE, 2097152.0);
+  row = hs_sample_table_append_row (samples, 1.0, G_GINT64_CONSTANT (1700000001000000), HS_SAMPLE_SOURCE_EXPVAR);
+  hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_HEAP_ALLOC, 4194321.0);
+  hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_NEXT_GC, 8388608.0);
+  hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_GC_CPU_FRACTION, 0.015625);
+  row = hs_sample_table_append_row (samples, 1.5, G_GINT64_CONSTANT (1700000001500000), HS_SAMPLE_SOURCE_PROC);
+  hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_RSS, 3145728.0);          /* 3 MiB */
+  hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_VM_SIZE, 1048576000.0);
+  hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_RSS_ANON, 1048576.0);
+  hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_RSS_FILE, 2097152.0);
+  hs_trace_append_samples (trace, samples);
+
+  return trace;
+}
+
+static void
+test_sample_csv (void)
+{
+  g_autoptr(HsTrace) trace = make_sample_trace ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  GString *whole = g_string_new (NULL);
+
+  hs_csv_write_sample_rows (trace, NULL, 0, 3, TRUE, ',', out);
+  /* only the fields some sample has; a sample without one leaves it empty; 1700000000 s is
+   * 2023-11-14 22:13:20 UTC */
+  g_assert_cmpstr (out->str, ==,
+                   "time_s,wall_time,source,rss_bytes,virt_bytes,rss_anon_bytes,rss_file_bytes,"
+                   "heap_alloc_bytes,next_gc_bytes,gc_cpu_fraction\r\n"
+                   "0.250,2023-11-14T22:13:20.250000Z,proc,7340032,1258291200,5242880,2097152,,,\r\n"
+                   "1.000,2023-11-14T22:13:21.000000Z,expvar,,,,,4194321,8388608,0.015625\r\n"
+                   "1.500,2023-11-14T22:13:21.500000Z,proc,3145728,1048576000,1048576,2097152,,,\r\n");
+
+  /* the whole table, as Export and --csv write it */
+  hs_csv_write (trace, HS_CSV_SAMPLES, (HsCsvFlushFunc) append_gstring, whole);
+  g_assert_cmpstr (whole->str, ==, out->str);
+  g_string_free (whole, TRUE);
+
+  /* a copy of the second row alone */
+  g_string_truncate (out, 0);
+  hs_csv_write_sample_rows (trace, (const guint[]) { 1 }, 0, 1, FALSE, '\t', out);
+  g_assert_cmpstr (out->str, ==, "1.000\t2023-11-14T22:13:21.000000Z\texpvar\t\t\t\t\t4194321\t8388608\t0.015625\n");
+}
+
+static guint
+count_sample_matches (HsTrace    *trace,
+                      const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsFilter) filter = hs_filter_parse (text, HS_FILTER_SAMPLES, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < hs_trace_get_n_samples (trace); i++)
+    n += hs_filter_matches (filter, trace, i);
+
+  return n;
+}
+
+static void
+test_sample_filter_sort (void)
+{
+  g_autoptr(HsTrace) trace = make_sample_trace ();
+  g_autoptr(HsTableModel) model = hs_table_model_new (trace, HS_TABLE_ROWS_SAMPLES);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsFilter) bad = NULL;
+
+  g_assert_cmpuint (count_sample_matches (trace, "rss > 5MB"), ==, 1);
+  g_assert_cmpuint (count_sample_matches (trace, "rss > 1MB"), ==, 2);
+  g_assert_cmpuint (count_sample_matches (trace, "proc"), ==, 2);
+  g_assert_cmpuint (count_sample_matches (trace, "expvar"), ==, 1);
+  g_assert_cmpuint (count_sample_matches (trace, "metrics"), ==, 0);
+  /* 0.015625 is 1.5625 % */
+  g_assert_cmpuint (count_sample_matches (trace, "cpu > 1.5%"), ==, 1);
+  g_assert_cmpuint (count_sample_matches (trace, "cpu > 1.6"), ==, 0);
+  g_assert_cmpuint (count_sample_matches (trace, "alloc >= 4MB"), ==, 1);
+  g_assert_cmpuint (count_sample_matches (trace, "time > 0.5"), ==, 2);
+  g_assert_cmpuint (count_sample_matches (trace, "file == 2MB"), ==, 2);
+  bad = hs_filter_parse ("heap > 1", HS_FILTER_SAMPLES, &error);
+  g_assert_null (bad);
+  g_assert_error (error, HS_FILTER_ERROR, HS_FILTER_ERROR_UNKNOWN_FIELD);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+  {
+    /* RES 7 MiB (0), none (1), 3 MiB (2): the expvar sample last both ways */
+    const guint up[] = { 2, 0, 1 };
+    const guint down[] = { 0, 2, 1 };
+
+    hs_table_model_set_sort (model, HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), FALSE);
+    wait_until_idle (model);
+    for (guint i = 0; i < 3; i++)
+      g_assert_cmpuint (hs_table_model_get_trace_index (model, i), ==, up[i]);
+    hs_table_model_set_sort (model, HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), TRUE);
+    wait_until_idle (model);
+    for (guint i = 0; i < 3; i++)
+      g_assert_cmpuint (hs_table_model_get_trace_index (model, i), ==, down[i]);
+  }
+  {
+    /* by source: proc (0) before expvar (1); ties keep time order */
+    const guint by_source[] = { 0, 2, 1 };
+
+    hs_table_model_set_sort (model, HS_TABLE_SORT_SOURCE, FALSE);
+    wait_until_idle (model);
+    for (guint i = 0; i < 3; i++)
+      g_assert_cmpuint (hs_table_model_get_trace_index (model, i), ==, by_source[i]);
+  }
+  hs_table_model_set_sort (model, HS_TABLE_SORT_TIME, TRUE);
+  wait_until_idle (model);
+  g_assert_cmpuint (hs_table_model_get_trace_index (model, 0), ==, 2);
+
+  g_assert_true (hs_table_model_set_filter_text (model, "proc", &error));
+  wait_until_idle (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  hs_table_model_set_time_range (model, 0.0, 1.2);
+  wait_until_idle (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  g_assert_cmpuint (hs_table_model_get_trace_index (model, 0), ==, 0);
+  hs_table_model_set_time_range (model, 1.2, 3.0);
+  hs_table_model_set_sort (model, HS_TABLE_SORT_NONE, FALSE);
+  wait_until_idle (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  g_assert_cmpuint (hs_table_model_get_trace_index (model, 0), ==, 2);
+
+  /* a live sample appears in the table; no cycles or events in this trace */
+  {
+    g_autoptr(HsSampleTable) more = hs_sample_table_new ();
+    guint row = hs_sample_table_append_row (more, 2.0, 0, HS_SAMPLE_SOURCE_PROC);
+
+    hs_sample_table_set_value (more, row, HS_SAMPLE_FIELD_RSS, 1.0);
+    hs_trace_append_samples (trace, more);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+    g_assert_cmpuint (hs_table_model_get_trace_index (model, 1), ==, 3);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,6 +544,8 @@ main (int   argc,
   g_test_add_func ("/table-samples/sort-live", test_sort_live);
   g_test_add_func ("/table-samples/csv", test_csv);
   g_test_add_func ("/table-samples/csv-without-samples", test_csv_without_samples);
+  g_test_add_func ("/table-samples/sample-csv", test_sample_csv);
+  g_test_add_func ("/table-samples/sample-filter-sort", test_sample_filter_sort);
 
   return g_test_run ();
 }

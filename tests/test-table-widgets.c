@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "table/hs-cycle-table.h"
+#include "table/hs-memory-sample-table.h"
 #include "table/hs-scavenger-table.h"
 #include "trace/hs-trace-loader.h"
 #include "trace/hs-trace-reader.h"
@@ -759,6 +760,50 @@ test_samples (void)
   fixture_teardown (&fixture, NULL);
 }
 
+/* The Memory Samples table: a column per value some sample has, “—” where a sample lacks it. */
+static void
+test_memory_samples (void)
+{
+  g_autoptr(HsTrace) live = hs_trace_new ("samples");
+  g_autoptr(HsSampleTable) samples = hs_sample_table_new ();
+  Fixture fixture = { 0 };
+  guint row;
+
+  fixture_show (&fixture, hs_memory_sample_table_new (live));
+  g_assert_cmpstr (hs_table_view_get_count_text (fixture.table), ==, "0 memory samples");
+  g_assert_cmpint (visible_column (&fixture, "RES (MB)"), ==, -1);
+
+  row = hs_sample_table_append_row (samples, 0.25, G_GINT64_CONSTANT (1700000000250000), HS_SAMPLE_SOURCE_PROC);
+  hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_RSS, 7340032.0);
+  hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_VM_SIZE, 1258291200.0);
+  row = hs_sample_table_append_row (samples, 1.0, G_GINT64_CONSTANT (1700000001000000), HS_SAMPLE_SOURCE_EXPVAR);
+  hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_HEAP_ALLOC, 4194321.0);
+  hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_GC_CPU_FRACTION, 0.0123456);
+  hs_trace_append_samples (live, samples);
+  iterate (300);
+
+  g_assert_cmpstr (hs_table_view_get_count_text (fixture.table), ==, "2 memory samples");
+  g_assert_cmpint (visible_column (&fixture, "RES (MB)"), >=, 0);
+  g_assert_cmpint (visible_column (&fixture, "HeapAlloc (MB)"), >=, 0);
+  g_assert_cmpint (visible_column (&fixture, "HeapIdle (MB)"), ==, -1);
+  g_assert_cmpint (visible_column (&fixture, "RssAnon (MB)"), ==, -1);
+  assert_cell (&fixture, "0.250", "Source", "proc");
+  assert_cell (&fixture, "0.250", "Wall Clock", "2023-11-14 22:13:20.250");
+  assert_cell (&fixture, "0.250", "RES (MB)", "7.0");
+  assert_cell (&fixture, "0.250", "VIRT (MB)", "1200.0");
+  assert_cell (&fixture, "0.250", "HeapAlloc (MB)", "—");
+  assert_cell (&fixture, "0.250", "GCCPUFraction (%)", "—");
+  assert_cell (&fixture, "1.000", "Source", "expvar");
+  assert_cell (&fixture, "1.000", "RES (MB)", "—");
+  /* 4194321 / 1048576 = 4.00002 */
+  assert_cell (&fixture, "1.000", "HeapAlloc (MB)", "4.0");
+  assert_cell (&fixture, "1.000", "GCCPUFraction (%)", "1.235");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (column_title (&fixture, "RES (MB)")), ==,
+                   "Resident size (RES in top): VmRSS");
+
+  fixture_teardown (&fixture, NULL);
+}
+
 static GtkWidget *
 find_toolbar_child (HsTableView *table,
                     GType        type,
@@ -840,6 +885,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/table/widget/live", test_live);
   g_test_add_func ("/table/widget/samples", test_samples);
+  g_test_add_func ("/table/widget/memory-samples", test_memory_samples);
   g_test_add_func ("/table/widget/busy", test_busy);
 
   status = g_test_run ();
