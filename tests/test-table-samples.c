@@ -188,21 +188,6 @@ test_unknown_values (void)
   g_assert_cmpfloat (hs_trace_row_get_cycle_value (trace, HS_GC_FIELD_HEAP_LIVE, 2), ==, 8.0 * MIB);
 }
 
-static guint
-count_matches (HsTrace    *trace,
-               const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HsFilter) filter = hs_filter_parse (text, HS_FILTER_CYCLES, &error);
-  guint n = 0;
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < hs_trace_get_n_cycles (trace); i++)
-    n += hs_filter_matches (filter, trace, i);
-
-  return n;
-}
-
 static void
 test_filter (void)
 {
@@ -210,29 +195,29 @@ test_filter (void)
   g_autoptr(HsFilter) filter = NULL;
 
   /* RES by cycle: 300, 100 + 4 KiB, 400 + 16 KiB, 200 + 20 KiB, 150 + 24 KiB MiB */
-  g_assert_cmpuint (count_matches (trace, "rss > 220MB"), ==, 2);
-  g_assert_cmpuint (count_matches (trace, "res > 220"), ==, 2);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "rss > 220MB"), ==, 2);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "res > 220"), ==, 2);
   /* gc 2's 100 MiB + 4096 bytes is above 100 MiB */
-  g_assert_cmpuint (count_matches (trace, "rss > 100MB"), ==, 5);
-  g_assert_cmpuint (count_matches (trace, "rss <= 100MB"), ==, 0);
-  g_assert_cmpuint (count_matches (trace, "rss < 110000KiB"), ==, 1);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "rss > 100MB"), ==, 5);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "rss <= 100MB"), ==, 0);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "rss < 110000KiB"), ==, 1);
   /* VIRT: 1000, 1200, 2048, 800, 1500 MiB */
-  g_assert_cmpuint (count_matches (trace, "virt > 1GB"), ==, 3);
-  g_assert_cmpuint (count_matches (trace, "virt >= 2GB"), ==, 1);
-  g_assert_cmpuint (count_matches (trace, "virt > 1GB and polled"), ==, 1);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "virt > 1GB"), ==, 3);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "virt >= 2GB"), ==, 1);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "virt > 1GB and polled"), ==, 1);
 
   /* polled cycles: their pause is known, their heap matches no comparison either way */
-  g_assert_cmpuint (count_matches (trace, "polled"), ==, 2);
-  g_assert_cmpuint (count_matches (trace, "normal"), ==, 3);
-  g_assert_cmpuint (count_matches (trace, "pause > 1ms"), ==, 2);
-  g_assert_cmpuint (count_matches (trace, "live > 0"), ==, 3);
-  g_assert_cmpuint (count_matches (trace, "live <= 0"), ==, 0);
-  g_assert_cmpuint (count_matches (trace, "live == 0"), ==, 0);
-  g_assert_cmpuint (count_matches (trace, "live != 5"), ==, 2);
-  g_assert_cmpuint (count_matches (trace, "procs 4"), ==, 3);
-  g_assert_cmpuint (count_matches (trace, "sweep < 1"), ==, 2);
-  g_assert_cmpuint (count_matches (trace, "line > 0"), ==, 3);
-  g_assert_cmpuint (count_matches (trace, "cpu >= 0"), ==, 3);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "polled"), ==, 2);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "normal"), ==, 3);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "pause > 1ms"), ==, 2);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "live > 0"), ==, 3);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "live <= 0"), ==, 0);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "live == 0"), ==, 0);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "live != 5"), ==, 2);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "procs 4"), ==, 3);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "sweep < 1"), ==, 2);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "line > 0"), ==, 3);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "cpu >= 0"), ==, 3);
 
   filter = hs_filter_parse ("rss > 1GB or pause > 1", HS_FILTER_CYCLES, NULL);
   g_assert_true (hs_filter_uses_samples (filter));
@@ -242,20 +227,13 @@ test_filter (void)
 }
 
 static void
-wait_until_idle (HsTableModel *model)
-{
-  while (hs_table_model_get_busy (model))
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
 assert_order (HsTableModel *model,
               int           field,
               gboolean      descending,
               const guint  *expected)
 {
   hs_table_model_set_sort (model, field, descending);
-  wait_until_idle (model);
+  hs_test_wait_until_idle (model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 5);
   for (guint i = 0; i < 5; i++)
     if (hs_table_model_get_trace_index (model, i) != expected[i])
@@ -310,7 +288,7 @@ test_sort_live (void)
 
   for (guint i = 0; i < 300 && hs_table_model_get_trace_index (model, 0) != 4; i++)
     g_main_context_iteration (NULL, TRUE);
-  wait_until_idle (model);
+  hs_test_wait_until_idle (model);
   g_assert_cmpuint (hs_table_model_get_trace_index (model, 0), ==, 4);
   g_assert_cmpuint (hs_table_model_get_trace_index (model, 1), ==, 1);
 }
@@ -440,21 +418,6 @@ test_sample_csv (void)
   g_assert_cmpstr (out->str, ==, "1.000\t2023-11-14T22:13:21.000000Z\texpvar\t\t\t\t\t4194321\t8388608\t0.015625\n");
 }
 
-static guint
-count_sample_matches (HsTrace    *trace,
-                      const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HsFilter) filter = hs_filter_parse (text, HS_FILTER_SAMPLES, &error);
-  guint n = 0;
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < hs_trace_get_n_samples (trace); i++)
-    n += hs_filter_matches (filter, trace, i);
-
-  return n;
-}
-
 static void
 test_sample_filter_sort (void)
 {
@@ -463,17 +426,17 @@ test_sample_filter_sort (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(HsFilter) bad = NULL;
 
-  g_assert_cmpuint (count_sample_matches (trace, "rss > 5MB"), ==, 1);
-  g_assert_cmpuint (count_sample_matches (trace, "rss > 1MB"), ==, 2);
-  g_assert_cmpuint (count_sample_matches (trace, "proc"), ==, 2);
-  g_assert_cmpuint (count_sample_matches (trace, "expvar"), ==, 1);
-  g_assert_cmpuint (count_sample_matches (trace, "metrics"), ==, 0);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_SAMPLES, "rss > 5MB"), ==, 1);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_SAMPLES, "rss > 1MB"), ==, 2);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_SAMPLES, "proc"), ==, 2);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_SAMPLES, "expvar"), ==, 1);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_SAMPLES, "metrics"), ==, 0);
   /* 0.015625 is 1.5625 % */
-  g_assert_cmpuint (count_sample_matches (trace, "cpu > 1.5%"), ==, 1);
-  g_assert_cmpuint (count_sample_matches (trace, "cpu > 1.6"), ==, 0);
-  g_assert_cmpuint (count_sample_matches (trace, "alloc >= 4MB"), ==, 1);
-  g_assert_cmpuint (count_sample_matches (trace, "time > 0.5"), ==, 2);
-  g_assert_cmpuint (count_sample_matches (trace, "file == 2MB"), ==, 2);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_SAMPLES, "cpu > 1.5%"), ==, 1);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_SAMPLES, "cpu > 1.6"), ==, 0);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_SAMPLES, "alloc >= 4MB"), ==, 1);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_SAMPLES, "time > 0.5"), ==, 2);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_SAMPLES, "file == 2MB"), ==, 2);
   bad = hs_filter_parse ("heap > 1", HS_FILTER_SAMPLES, &error);
   g_assert_null (bad);
   g_assert_error (error, HS_FILTER_ERROR, HS_FILTER_ERROR_UNKNOWN_FIELD);
@@ -485,11 +448,11 @@ test_sample_filter_sort (void)
     const guint down[] = { 0, 2, 1 };
 
     hs_table_model_set_sort (model, HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), FALSE);
-    wait_until_idle (model);
+    hs_test_wait_until_idle (model);
     for (guint i = 0; i < 3; i++)
       g_assert_cmpuint (hs_table_model_get_trace_index (model, i), ==, up[i]);
     hs_table_model_set_sort (model, HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), TRUE);
-    wait_until_idle (model);
+    hs_test_wait_until_idle (model);
     for (guint i = 0; i < 3; i++)
       g_assert_cmpuint (hs_table_model_get_trace_index (model, i), ==, down[i]);
   }
@@ -498,24 +461,24 @@ test_sample_filter_sort (void)
     const guint by_source[] = { 0, 2, 1 };
 
     hs_table_model_set_sort (model, HS_TABLE_SORT_SOURCE, FALSE);
-    wait_until_idle (model);
+    hs_test_wait_until_idle (model);
     for (guint i = 0; i < 3; i++)
       g_assert_cmpuint (hs_table_model_get_trace_index (model, i), ==, by_source[i]);
   }
   hs_table_model_set_sort (model, HS_TABLE_SORT_TIME, TRUE);
-  wait_until_idle (model);
+  hs_test_wait_until_idle (model);
   g_assert_cmpuint (hs_table_model_get_trace_index (model, 0), ==, 2);
 
   g_assert_true (hs_table_model_set_filter_text (model, "proc", &error));
-  wait_until_idle (model);
+  hs_test_wait_until_idle (model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
   hs_table_model_set_time_range (model, 0.0, 1.2);
-  wait_until_idle (model);
+  hs_test_wait_until_idle (model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
   g_assert_cmpuint (hs_table_model_get_trace_index (model, 0), ==, 0);
   hs_table_model_set_time_range (model, 1.2, 3.0);
   hs_table_model_set_sort (model, HS_TABLE_SORT_NONE, FALSE);
-  wait_until_idle (model);
+  hs_test_wait_until_idle (model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
   g_assert_cmpuint (hs_table_model_get_trace_index (model, 0), ==, 2);
 

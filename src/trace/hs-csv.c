@@ -132,15 +132,63 @@ append_wall_time (GString *out,
   g_string_append (out, text);
 }
 
-/* Memory sample columns after the trace's own, present only when the trace has such samples. */
+/*
+ * The memory sample columns, in the order of the Memory Samples table. RES and VIRT come
+ * first: the cycles table has them too, each cycle's from the sample nearest to it.
+ */
 static const struct
 {
   const char    *name;
   HsSampleField  field;
-} cycle_sample_columns[] = {
+} sample_columns[] = {
   { "rss_bytes", HS_SAMPLE_FIELD_RSS },
   { "virt_bytes", HS_SAMPLE_FIELD_VM_SIZE },
+  { "rss_anon_bytes", HS_SAMPLE_FIELD_RSS_ANON },
+  { "rss_file_bytes", HS_SAMPLE_FIELD_RSS_FILE },
+  { "heap_alloc_bytes", HS_SAMPLE_FIELD_HEAP_ALLOC },
+  { "heap_inuse_bytes", HS_SAMPLE_FIELD_HEAP_INUSE },
+  { "heap_idle_bytes", HS_SAMPLE_FIELD_HEAP_IDLE },
+  { "heap_released_bytes", HS_SAMPLE_FIELD_HEAP_RELEASED },
+  { "heap_sys_bytes", HS_SAMPLE_FIELD_HEAP_SYS },
+  { "sys_bytes", HS_SAMPLE_FIELD_SYS },
+  { "next_gc_bytes", HS_SAMPLE_FIELD_NEXT_GC },
+  { "gc_cpu_fraction", HS_SAMPLE_FIELD_GC_CPU_FRACTION },
 };
+
+#define N_CYCLE_SAMPLE_COLUMNS 2
+
+/* Which of the first @n sample columns the trace has values of; their names go to @header. */
+static void
+find_sample_columns (HsTrace  *trace,
+                     guint     n,
+                     gboolean *present,
+                     GString  *header,
+                     char      separator)
+{
+  for (guint c = 0; c < n; c++)
+    {
+      present[c] = hs_trace_has_sample_field (trace, sample_columns[c].field);
+      if (present[c] && header != NULL)
+        g_string_append_printf (header, "%c%s", separator, sample_columns[c].name);
+    }
+}
+
+/* Bytes as exact integers (whole numbers below 2^53, exact in a double); the GC CPU fraction
+ * in the shortest form that reads back the same; nothing for a value the row lacks. */
+static void
+append_sample_value (GString       *out,
+                     HsSampleField  field,
+                     double         value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value))
+    return;
+  if (field == HS_SAMPLE_FIELD_GC_CPU_FRACTION)
+    g_string_append (out, g_ascii_dtostr (buf, sizeof buf, value));
+  else
+    g_string_append_printf (out, "%" PRIu64, (guint64) value);
+}
 
 /* run … pause_ms … procs of a cycle read from a trace line: every value as printed */
 static void
@@ -223,21 +271,17 @@ hs_csv_write_cycle_rows (HsTrace     *trace,
                          char         separator,
                          GString     *out)
 {
-  gboolean sample_column[G_N_ELEMENTS (cycle_sample_columns)];
-
-  for (guint c = 0; c < G_N_ELEMENTS (cycle_sample_columns); c++)
-    sample_column[c] = hs_trace_has_sample_field (trace, cycle_sample_columns[c].field);
+  gboolean sample_column[N_CYCLE_SAMPLE_COLUMNS];
 
   if (header)
     {
       append_header (out, cycle_columns, G_N_ELEMENTS (cycle_columns), separator);
       /* the header's line end goes after the sample columns */
       g_string_truncate (out, out->len - strlen (line_end (separator)));
-      for (guint c = 0; c < G_N_ELEMENTS (cycle_sample_columns); c++)
-        if (sample_column[c])
-          g_string_append_printf (out, "%c%s", separator, cycle_sample_columns[c].name);
-      g_string_append (out, line_end (separator));
     }
+  find_sample_columns (trace, N_CYCLE_SAMPLE_COLUMNS, sample_column, header ? out : NULL, separator);
+  if (header)
+    g_string_append (out, line_end (separator));
 
   for (guint k = 0; k < n; k++)
     {
@@ -256,15 +300,12 @@ hs_csv_write_cycle_rows (HsTrace     *trace,
       g_string_append_printf (out, "%c%s%c", sep, hs_gc_cause_to_string (r.flags), sep);
       append_field (out, label != NULL ? label : "", separator);
 
-      for (guint c = 0; c < G_N_ELEMENTS (cycle_sample_columns); c++)
+      for (guint c = 0; c < N_CYCLE_SAMPLE_COLUMNS; c++)
         if (sample_column[c])
           {
-            double value = hs_trace_get_cycle_sample_value (trace, cycle_sample_columns[c].field, i);
-
             g_string_append_c (out, sep);
-            /* bytes: whole numbers below 2^53, exact in a double */
-            if (!isnan (value))
-              g_string_append_printf (out, "%" PRIu64, (guint64) value);
+            append_sample_value (out, sample_columns[c].field,
+                                 hs_trace_get_cycle_sample_value (trace, sample_columns[c].field, i));
           }
       g_string_append (out, line_end (separator));
     }
@@ -365,26 +406,6 @@ hs_csv_write_event_rows (HsTrace     *trace,
     }
 }
 
-/* The memory sample columns, in the order of the Memory Samples table. */
-static const struct
-{
-  const char    *name;
-  HsSampleField  field;
-} sample_columns[] = {
-  { "rss_bytes", HS_SAMPLE_FIELD_RSS },
-  { "virt_bytes", HS_SAMPLE_FIELD_VM_SIZE },
-  { "rss_anon_bytes", HS_SAMPLE_FIELD_RSS_ANON },
-  { "rss_file_bytes", HS_SAMPLE_FIELD_RSS_FILE },
-  { "heap_alloc_bytes", HS_SAMPLE_FIELD_HEAP_ALLOC },
-  { "heap_inuse_bytes", HS_SAMPLE_FIELD_HEAP_INUSE },
-  { "heap_idle_bytes", HS_SAMPLE_FIELD_HEAP_IDLE },
-  { "heap_released_bytes", HS_SAMPLE_FIELD_HEAP_RELEASED },
-  { "heap_sys_bytes", HS_SAMPLE_FIELD_HEAP_SYS },
-  { "sys_bytes", HS_SAMPLE_FIELD_SYS },
-  { "next_gc_bytes", HS_SAMPLE_FIELD_NEXT_GC },
-  { "gc_cpu_fraction", HS_SAMPLE_FIELD_GC_CPU_FRACTION },
-};
-
 static void
 append_unix_us (GString *out,
                 gint64   us)
@@ -401,8 +422,7 @@ append_unix_us (GString *out,
 
 /*
  * Memory samples: time on the trace's axis, wall clock, source, then one column per field
- * the trace has samples of; a sample without that field leaves it empty. Bytes are exact
- * integers; the GC CPU fraction is written in the shortest form that reads back the same.
+ * the trace has samples of; a sample without that field leaves it empty.
  */
 void
 hs_csv_write_sample_rows (HsTrace     *trace,
@@ -415,17 +435,11 @@ hs_csv_write_sample_rows (HsTrace     *trace,
 {
   gboolean present[G_N_ELEMENTS (sample_columns)];
 
-  for (guint c = 0; c < G_N_ELEMENTS (sample_columns); c++)
-    present[c] = hs_trace_has_sample_field (trace, sample_columns[c].field);
-
   if (header)
-    {
-      g_string_append_printf (out, "time_s%cwall_time%csource", separator, separator);
-      for (guint c = 0; c < G_N_ELEMENTS (sample_columns); c++)
-        if (present[c])
-          g_string_append_printf (out, "%c%s", separator, sample_columns[c].name);
-      g_string_append (out, line_end (separator));
-    }
+    g_string_append_printf (out, "time_s%cwall_time%csource", separator, separator);
+  find_sample_columns (trace, G_N_ELEMENTS (sample_columns), present, header ? out : NULL, separator);
+  if (header)
+    g_string_append (out, line_end (separator));
 
   for (guint k = 0; k < n; k++)
     {
@@ -439,26 +453,12 @@ hs_csv_write_sample_rows (HsTrace     *trace,
       g_string_append_printf (out, "%c%s", separator, hs_sample_source_to_string (hs_trace_get_sample_source (trace, i)));
 
       for (guint c = 0; c < G_N_ELEMENTS (sample_columns); c++)
-        {
-          double value;
-
-          if (!present[c])
-            continue;
-          g_string_append_c (out, separator);
-          value = hs_trace_get_sample_value (trace, sample_columns[c].field, i);
-          if (isnan (value))
-            continue;
-          if (sample_columns[c].field == HS_SAMPLE_FIELD_GC_CPU_FRACTION)
-            {
-              char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-              g_string_append (out, g_ascii_dtostr (buf, sizeof buf, value));
-            }
-          else
-            {
-              g_string_append_printf (out, "%" PRIu64, (guint64) value);
-            }
-        }
+        if (present[c])
+          {
+            g_string_append_c (out, separator);
+            append_sample_value (out, sample_columns[c].field,
+                                 hs_trace_get_sample_value (trace, sample_columns[c].field, i));
+          }
       g_string_append (out, line_end (separator));
     }
 }
