@@ -190,3 +190,31 @@ hs_test_assert_traces_equal (HsTrace *a,
       g_assert_cmpstr (ma[i].text, ==, mb[i].text);
     }
 }
+
+/* How many rows of @trace the filter @text (which must parse) lets through. */
+guint
+hs_test_count_matches (HsTrace        *trace,
+                       HsFilterTarget  target,
+                       const char     *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HsFilter) filter = hs_filter_parse (text, target, &error);
+  guint rows = target == HS_FILTER_CYCLES ? hs_trace_get_n_cycles (trace) :
+               target == HS_FILTER_EVENTS ? hs_trace_get_n_events (trace) : hs_trace_get_n_samples (trace);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (filter);
+  for (guint i = 0; i < rows; i++)
+    n += hs_filter_matches (filter, trace, i);
+
+  return n;
+}
+
+/* Runs the main loop until the model's filtering and sorting is done. */
+void
+hs_test_wait_until_idle (HsTableModel *model)
+{
+  while (hs_table_model_get_busy (model))
+    g_main_context_iteration (NULL, TRUE);
+}

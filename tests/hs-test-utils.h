@@ -4,6 +4,8 @@
 
 #include <gio/gio.h>
 
+#include "trace/hs-filter.h"
+#include "trace/hs-table-model.h"
 #include "trace/hs-trace.h"
 
 G_BEGIN_DECLS
@@ -21,5 +23,9 @@ void     hs_test_assert_cycle_equal   (HsTrace     *a,
                                        guint        cycle_a,
                                        HsTrace     *b,
                                        guint        cycle_b);
+guint    hs_test_count_matches        (HsTrace        *trace,
+                                       HsFilterTarget  target,
+                                       const char     *text);
+void     hs_test_wait_until_idle      (HsTableModel   *model);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "table/hs-cycle-table.h"
+#include "table/hs-memory-sample-table.h"
 #include "table/hs-scavenger-table.h"
 #include "trace/hs-trace-loader.h"
 #include "trace/hs-trace-reader.h"
@@ -675,6 +676,134 @@ test_live (void)
   fixture_teardown (&fixture, NULL);
 }
 
+static void
+append_proc_sample (HsTrace *live,
+                    double   time,
+                    double   rss,
+                    double   virt)
+{
+  g_autoptr(HsSampleTable) samples = hs_sample_table_new ();
+  guint row = hs_sample_table_append_row (samples, time, 0, HS_SAMPLE_SOURCE_PROC);
+
+  hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_RSS, rss);
+  hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_VM_SIZE, virt);
+  hs_trace_append_samples (live, samples);
+}
+
+/*
+ * RES and VIRT appear with the first process samples and show the sample nearest to each
+ * cycle; a cycle polled from expvar shows “—” for what it does not know.
+ */
+static void
+test_samples (void)
+{
+  g_autoptr(HsTrace) live = hs_trace_new ("live");
+  g_autoptr(HsTraceReader) reader = hs_trace_reader_new (live);
+  g_autoptr(HsTraceStore) store = hs_trace_store_new ();
+  Fixture fixture = { 0 };
+  HsGcRecord polled = { 0 };
+  const char *lines =
+    "gc 1 @1.000s 1%: 0.010+1.0+0.020 ms clock, 0.020+0/1.0/0+0.040 ms cpu, 4->4->1 MB, 5 MB goal, 2 P\n"
+    "gc 2 @2.000s 1%: 0.010+1.0+0.020 ms clock, 0.020+0/1.0/0+0.040 ms cpu, 4->4->1 MB, 5 MB goal, 2 P\n";
+
+  hs_trace_reader_feed (reader, lines, strlen (lines));
+  /* gc 3 polled at 3 s, a 1.5 ms pause */
+  polled.number = 3;
+  polled.time_ms = 3000;
+  polled.clock_us[HS_CLOCK_SWEEP_TERM] = 1500;
+  polled.flags = HS_GC_FLAG_SAMPLED;
+  hs_trace_store_append_gc (store, &polled, 0, 0, 0);
+  hs_trace_append_store (live, store, 0);
+
+  fixture_show (&fixture, hs_cycle_table_new (live));
+  g_assert_cmpstr (hs_table_view_get_count_text (fixture.table), ==, "3 cycles");
+  g_assert_cmpint (visible_column (&fixture, "RES (MB)"), ==, -1);
+  g_assert_cmpint (visible_column (&fixture, "VIRT (MB)"), ==, -1);
+  assert_cell (&fixture, "3", "Pause (ms)", "1.500");
+  /* known phases are 10 and 20 µs: gc 3's 1.5 ms, its whole pause, does not make the sweep
+   * termination column count ms */
+  assert_cell (&fixture, "3", "Sweep Term. (µs)", "—");
+  assert_cell (&fixture, "3", "Mark Term. (µs)", "—");
+  assert_cell (&fixture, "2", "Sweep Term. (µs)", "10");
+  assert_cell (&fixture, "3", "Heap Before (MB)", "—");
+  assert_cell (&fixture, "3", "P", "—");
+  assert_cell (&fixture, "3", "Line", "—");
+  assert_cell (&fixture, "3", "Cause", "polled");
+  assert_cell (&fixture, "2", "Heap Before (MB)", "4");
+  assert_cell (&fixture, "2", "Cause", "normal");
+
+  /* 300.5 MiB at 0.9 s, 512 MiB at 2.9 s: gc 1 (1 s) reads the first; gc 2 (2 s, 1.1 s
+   * from the first, 0.9 s from the second) and gc 3 the second */
+  append_proc_sample (live, 0.9, 300.5 * 1048576, 1000.0 * 1048576);
+  append_proc_sample (live, 2.9, 512.0 * 1048576, 1001.25 * 1048576);
+  iterate (300);
+  g_assert_cmpint (visible_column (&fixture, "RES (MB)"), >=, 0);
+  assert_cell (&fixture, "1", "RES (MB)", "300.5");
+  assert_cell (&fixture, "2", "RES (MB)", "512.0");
+  assert_cell (&fixture, "3", "RES (MB)", "512.0");
+  assert_cell (&fixture, "1", "VIRT (MB)", "1000.0");
+  /* 1001.25 shows with one decimal, rounded half up */
+  assert_cell (&fixture, "3", "VIRT (MB)", "1001.3");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (column_title (&fixture, "RES (MB)")), ==,
+                   "Resident size (RES in top) sampled nearest to this cycle");
+
+  /* a 20 GiB VIRT at 2.99 s: the column switches to GB, and gc 3 (3 s) reads the new sample */
+  append_proc_sample (live, 2.99, 600.0 * 1048576, 20480.0 * 1048576);
+  iterate (300);
+  g_assert_cmpint (visible_column (&fixture, "VIRT (MB)"), ==, -1);
+  /* 1000 / 1024 = 0.9766; 20480 / 1024 = 20 */
+  assert_cell (&fixture, "1", "VIRT (GB)", "0.98");
+  assert_cell (&fixture, "3", "VIRT (GB)", "20.00");
+  assert_cell (&fixture, "3", "RES (MB)", "600.0");
+  assert_cell (&fixture, "2", "RES (MB)", "512.0");
+
+  fixture_teardown (&fixture, NULL);
+}
+
+/* The Memory Samples table: a column per value some sample has, “—” where a sample lacks it. */
+static void
+test_memory_samples (void)
+{
+  g_autoptr(HsTrace) live = hs_trace_new ("samples");
+  g_autoptr(HsSampleTable) samples = hs_sample_table_new ();
+  Fixture fixture = { 0 };
+  guint row;
+
+  fixture_show (&fixture, hs_memory_sample_table_new (live));
+  g_assert_cmpstr (hs_table_view_get_count_text (fixture.table), ==, "0 memory samples");
+  g_assert_cmpint (visible_column (&fixture, "RES (MB)"), ==, -1);
+
+  row = hs_sample_table_append_row (samples, 0.25, G_GINT64_CONSTANT (1700000000250000), HS_SAMPLE_SOURCE_PROC);
+  hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_RSS, 7340032.0);
+  hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_VM_SIZE, 1258291200.0);
+  row = hs_sample_table_append_row (samples, 1.0, G_GINT64_CONSTANT (1700000001000000), HS_SAMPLE_SOURCE_EXPVAR);
+  hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_HEAP_ALLOC, 4194321.0);
+  hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_GC_CPU_FRACTION, 0.0123456);
+  hs_trace_append_samples (live, samples);
+  iterate (300);
+
+  g_assert_cmpstr (hs_table_view_get_count_text (fixture.table), ==, "2 memory samples");
+  g_assert_cmpint (visible_column (&fixture, "RES (MB)"), >=, 0);
+  g_assert_cmpint (visible_column (&fixture, "HeapAlloc (MB)"), >=, 0);
+  g_assert_cmpint (visible_column (&fixture, "HeapIdle (MB)"), ==, -1);
+  g_assert_cmpint (visible_column (&fixture, "RssAnon (MB)"), ==, -1);
+  assert_cell (&fixture, "0.250", "Source", "proc");
+  assert_cell (&fixture, "0.250", "Wall Clock", "2023-11-14 22:13:20.250");
+  assert_cell (&fixture, "0.250", "RES (MB)", "7.0");
+  assert_cell (&fixture, "0.250", "VIRT (MB)", "1200.0");
+  assert_cell (&fixture, "0.250", "HeapAlloc (MB)", "—");
+  assert_cell (&fixture, "0.250", "GCCPUFraction (%)", "—");
+  assert_cell (&fixture, "1.000", "Source", "expvar");
+  assert_cell (&fixture, "1.000", "RES (MB)", "—");
+  /* 4194321 / 1048576 = 4.00002 */
+  assert_cell (&fixture, "1.000", "HeapAlloc (MB)", "4.0");
+  assert_cell (&fixture, "1.000", "GCCPUFraction (%)", "1.235");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (column_title (&fixture, "RES (MB)")), ==,
+                   "Resident size (RES in top): VmRSS");
+
+  fixture_teardown (&fixture, NULL);
+}
+
 static GtkWidget *
 find_toolbar_child (HsTableView *table,
                     GType        type,
@@ -755,6 +884,8 @@ main (int   argc,
   ADD ("scavenger", TRUE, test_scavenger);
 #undef ADD
   g_test_add_func ("/table/widget/live", test_live);
+  g_test_add_func ("/table/widget/samples", test_samples);
+  g_test_add_func ("/table/widget/memory-samples", test_memory_samples);
   g_test_add_func ("/table/widget/busy", test_busy);
 
   status = g_test_run ();

@@ -16,49 +16,33 @@
 #include "trace/hs-trace-row.h"
 #include "hs-test-utils.h"
 
-static guint
-count_matches (HsTrace    *trace,
-               const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HsFilter) filter = hs_filter_parse (text, HS_FILTER_CYCLES, &error);
-  guint n = 0;
-
-  g_assert_no_error (error);
-  g_assert_nonnull (filter);
-  for (guint i = 0; i < hs_trace_get_n_cycles (trace); i++)
-    n += hs_filter_matches (filter, trace, i);
-
-  return n;
-}
-
 /* Counts computed with Python's Decimal over the sample's lines (pause = 1st + 3rd clock). */
 static void
 test_filter_counts (void)
 {
   g_autoptr(HsTrace) trace = hs_test_load_sample ("go1.9-scavenger-release.log");
 
-  g_assert_cmpuint (count_matches (trace, ""), ==, 114);
-  g_assert_cmpuint (count_matches (trace, "pause > 1ms"), ==, 2);
-  g_assert_cmpuint (count_matches (trace, "pause > 1000us"), ==, 2);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, ""), ==, 114);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "pause > 1ms"), ==, 2);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "pause > 1000us"), ==, 2);
   /* two cycles pause exactly 0.150 ms: ">" must leave them out */
-  g_assert_cmpuint (count_matches (trace, "pause > 0.15ms and heap >= 5"), ==, 14);
-  g_assert_cmpuint (count_matches (trace, "pause>0.15 heap>=5MB"), ==, 14);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "pause > 0.15ms and heap >= 5"), ==, 14);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "pause>0.15 heap>=5MB"), ==, 14);
   /* two pause exactly 0.050 ms: "<=" keeps them, across the µs to ms conversion */
-  g_assert_cmpuint (count_matches (trace, "pause <= 50us"), ==, 13);
-  g_assert_cmpuint (count_matches (trace, "heap > 1GiB"), ==, 2);
-  g_assert_cmpuint (count_matches (trace, "goal >= 1 GB"), ==, 3);
-  g_assert_cmpuint (count_matches (trace, "periodic"), ==, 2);
-  g_assert_cmpuint (count_matches (trace, "periodic or pause > 1ms"), ==, 4);
-  g_assert_cmpuint (count_matches (trace, "not (live < 3)"), ==, 85);
-  g_assert_cmpuint (count_matches (trace, "!periodic"), ==, 112);
-  g_assert_cmpuint (count_matches (trace, "forced"), ==, 0);
-  g_assert_cmpuint (count_matches (trace, "91"), ==, 1);
-  g_assert_cmpuint (count_matches (trace, "gc 91"), ==, 1);
-  g_assert_cmpuint (count_matches (trace, "run 1"), ==, 114);
-  g_assert_cmpuint (count_matches (trace, "run 2"), ==, 0);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "pause <= 50us"), ==, 13);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "heap > 1GiB"), ==, 2);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "goal >= 1 GB"), ==, 3);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "periodic"), ==, 2);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "periodic or pause > 1ms"), ==, 4);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "not (live < 3)"), ==, 85);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "!periodic"), ==, 112);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "forced"), ==, 0);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "91"), ==, 1);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "gc 91"), ==, 1);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "run 1"), ==, 114);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "run 2"), ==, 0);
   /* awk: @T >= 600 s on 23 gc lines */
-  g_assert_cmpuint (count_matches (trace, "time >= 10 min"), ==, 23);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "time >= 10 min"), ==, 23);
 }
 
 static void
@@ -155,13 +139,6 @@ test_sort_random (void)
 }
 
 static void
-wait_until_idle (HsTableModel *model)
-{
-  while (hs_table_model_get_busy (model))
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
 test_model_filter_sort (void)
 {
   g_autoptr(HsTrace) trace = hs_test_load_sample ("go1.9-scavenger-release.log");
@@ -174,7 +151,7 @@ test_model_filter_sort (void)
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == HS_TYPE_TRACE_ROW);
 
   hs_table_model_set_sort (model, HS_GC_FIELD_PAUSE, TRUE);
-  wait_until_idle (model);
+  hs_test_wait_until_idle (model);
   /* largest pauses: gc 3 (1.945 ms), gc 101 (1.047), gc 77 (0.244) */
   g_assert_cmpfloat (hs_trace_get_gc_value (trace, HS_GC_FIELD_NUMBER,
                                             hs_table_model_get_trace_index (model, 0)), ==, 3);
@@ -185,7 +162,7 @@ test_model_filter_sort (void)
 
   g_assert_true (hs_table_model_set_filter_text (model, "pause > 1ms", &error));
   g_assert_no_error (error);
-  wait_until_idle (model);
+  hs_test_wait_until_idle (model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
   row = g_list_model_get_item (G_LIST_MODEL (model), 1);
   g_assert_cmpfloat (hs_trace_get_gc_value (trace, HS_GC_FIELD_NUMBER, hs_trace_row_get_index (row)), ==, 101);
@@ -203,13 +180,13 @@ test_model_filter_sort (void)
 
   /* only the rows in view: gc 101 is at 649.007 s (its line says @649.007s) */
   hs_table_model_set_time_range (model, 600.0, 700.0);
-  wait_until_idle (model);
+  hs_test_wait_until_idle (model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
 
   hs_table_model_set_time_range (model, NAN, NAN);
   hs_table_model_set_sort (model, HS_TABLE_SORT_NONE, FALSE);
   g_assert_true (hs_table_model_set_filter_text (model, "", &error));
-  wait_until_idle (model);
+  hs_test_wait_until_idle (model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 114);
   g_assert_cmpuint (hs_table_model_get_trace_index (model, 7), ==, 7);
 }
@@ -254,7 +231,7 @@ test_model_live (void)
   g_assert_cmpuint (changes.added, ==, 2);
 
   g_assert_true (hs_table_model_set_filter_text (model, "pause > 1ms", &error));
-  wait_until_idle (model);
+  hs_test_wait_until_idle (model);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
 
   /* a new matching cycle shows up at once, a non-matching one does not */

@@ -1763,16 +1763,17 @@ hs_chart_renderer_describe_cycle (HsChartRenderer *self,
   }
 
   {
-    /* what top showed for the process at the sample nearest to this cycle */
-    gint64 sample = find_nearest (self, HS_CHART_SOURCE_SAMPLES, cycle_time);
-    double rss = sample >= 0 ? hs_chart_data_get_value (self->data, HS_SERIES_RSS, sample) : NAN;
+    /* what top showed for the process at the sample nearest to this cycle: the same
+     * sample the tables' RES and VIRT columns show */
+    gint64 sample = hs_trace_find_sample (self->trace, HS_SAMPLE_FIELD_RSS, cycle_time);
 
-    if (!isnan (rss))
+    if (sample >= 0)
       {
-        g_autofree char *res = hs_chart_format_value (HS_CHART_UNIT_BYTES, rss);
+        g_autofree char *res = hs_chart_format_value (HS_CHART_UNIT_BYTES,
+                                                      hs_trace_get_sample_value (self->trace, HS_SAMPLE_FIELD_RSS, sample));
         g_autofree char *virt = hs_chart_format_value (HS_CHART_UNIT_BYTES,
-                                                       hs_chart_data_get_value (self->data, HS_SERIES_VM_SIZE, sample));
-        g_autofree char *sampled = hs_chart_format_duration (hs_chart_data_get_time (self->data, HS_CHART_SOURCE_SAMPLES, sample), 0.001);
+                                                       hs_trace_get_sample_value (self->trace, HS_SAMPLE_FIELD_VM_SIZE, sample));
+        g_autofree char *sampled = hs_chart_format_duration (hs_trace_get_sample_time (self->trace, sample), 0.001);
 
         g_string_append_printf (out, "\n%s", _("Process"));
         g_string_append_printf (out, _(": RES %s, VIRT %s (sampled at %s)"), res, virt, sampled);

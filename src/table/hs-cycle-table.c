@@ -5,10 +5,10 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <time.h>
 
 #include "hs-cycle-table.h"
 #include "trace/hs-csv.h"
+#include "trace/hs-trace-row.h"
 
 struct _HsCycleTable
 {
@@ -44,6 +44,8 @@ enum {
   COL_HEAP_GOAL,
   COL_STACKS,
   COL_GLOBALS,
+  COL_RSS,
+  COL_VM_SIZE,
   COL_PROCS,
   COL_CAUSE,
   COL_LINE,
@@ -87,9 +89,16 @@ static const HsTableColumn columns[N_COLUMNS] = {
                      HS_GC_FORMAT_GO118),
   [COL_GLOBALS] = MB (N_("Globals"), N_("Scannable globals (Go 1.18 and later)"), HS_GC_FIELD_GLOBALS,
                       HS_GC_FORMAT_GO118),
+  [COL_RSS] = { N_("RES"), NULL,
+                N_("Resident size (RES in top) sampled nearest to this cycle"),
+                HS_TABLE_CELL_BYTES, HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), -1, 0, FALSE },
+  [COL_VM_SIZE] = { N_("VIRT"), NULL,
+                    N_("Virtual size (VIRT in top) sampled nearest to this cycle"),
+                    HS_TABLE_CELL_BYTES, HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_VM_SIZE), -1, 0, FALSE },
   [COL_PROCS] = { N_("P"), NULL, N_("Processors (GOMAXPROCS)"),
                   HS_TABLE_CELL_INTEGER, HS_GC_FIELD_PROCS, -1, 0, FALSE },
-  [COL_CAUSE] = { N_("Cause"), NULL, N_("Forced: runtime.GC or debug.FreeOSMemory; periodic: the 2-minute GC"),
+  [COL_CAUSE] = { N_("Cause"), NULL,
+                  N_("Forced: runtime.GC or debug.FreeOSMemory; periodic: the 2-minute GC; polled: read from expvar or Prometheus, which give only the number, end and pause"),
                   HS_TABLE_CELL_TEXT, HS_TABLE_SORT_CAUSE, -1, 0, FALSE },
   [COL_LINE] = { N_("Line"), NULL, N_("Line number in the input"),
                  HS_TABLE_CELL_INTEGER, HS_GC_FIELD_LINE, -1, 0, FALSE },
@@ -97,20 +106,6 @@ static const HsTableColumn columns[N_COLUMNS] = {
 
 #undef US
 #undef MB
-
-static void
-append_wall_time (GString *text,
-                  double   wall)
-{
-  gint64 ms = llround (wall * 1000.0);
-  time_t seconds = (time_t) (ms / 1000);
-  struct tm tm;
-  char buf[64];
-
-  if (localtime_r (&seconds, &tm) == NULL || strftime (buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm) == 0)
-    return;
-  g_string_append_printf (text, "%s.%03d", buf, (int) (ms % 1000));
-}
 
 static gboolean
 hs_cycle_table_get_cell (HsTableView *view,
@@ -120,7 +115,16 @@ hs_cycle_table_get_cell (HsTableView *view,
                          GString     *text)
 {
   HsTrace *trace = hs_table_view_get_trace (view);
+  int field = HS_TABLE_VIEW_GET_CLASS (view)->columns[column].sort_field;
   HsGcRecord r;
+
+  if (field >= 0 && field < HS_N_GC_FIELDS &&
+      !hs_gc_field_is_known ((HsGcField) field, hs_trace_get_gc_flags (trace, index)))
+    {
+      /* a polled cycle's heap, phases, CPU and line: not printed, not 0 */
+      g_string_append (text, "—");
+      return FALSE;
+    }
 
   switch (column)
     {
@@ -133,17 +137,31 @@ hs_cycle_table_get_cell (HsTableView *view,
 
         if (isnan (wall))
           return FALSE;
-        append_wall_time (text, wall);
+        hs_table_view_append_local_time (text, wall);
         return TRUE;
       }
     case COL_LINE:
       *value = hs_trace_get_gc_line (trace, index);
       return TRUE;
+    case COL_RSS:
+    case COL_VM_SIZE:
+      {
+        double bytes = hs_trace_row_get_cycle_value (trace, field, index);
+
+        if (isnan (bytes))
+          {
+            g_string_append (text, "—");
+            return FALSE;
+          }
+        *value = (guint64) bytes;
+        return TRUE;
+      }
     case COL_CAUSE:
       {
         guint flags = hs_trace_get_gc_flags (trace, index);
 
-        g_string_append (text, (flags & HS_GC_FLAG_FORCED) ? C_("GC cause", "forced")
+        g_string_append (text, (flags & HS_GC_FLAG_SAMPLED) ? C_("GC cause", "polled")
+                               : (flags & HS_GC_FLAG_FORCED) ? C_("GC cause", "forced")
                                : (flags & HS_GC_FLAG_PERIODIC) ? C_("GC cause", "periodic")
                                : C_("GC cause", "normal"));
         return TRUE;
@@ -279,7 +297,7 @@ hs_cycle_table_class_init (HsCycleTableClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  view_class->events = FALSE;
+  view_class->rows = HS_TABLE_ROWS_CYCLES;
   view_class->csv_name = "cycles";
   view_class->columns = columns;
   view_class->n_columns = N_COLUMNS;

@@ -247,7 +247,7 @@ hs_scavenger_table_class_init (HsScavengerTableClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  view_class->events = TRUE;
+  view_class->rows = HS_TABLE_ROWS_EVENTS;
   view_class->csv_name = "scavenger";
   view_class->columns = columns;
   view_class->n_columns = N_COLUMNS;

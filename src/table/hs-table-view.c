@@ -7,6 +7,7 @@
 #include <inttypes.h>
 #include <math.h>
 #include <string.h>
+#include <time.h>
 
 #include "hs-table-resources.h"
 #include "hs-table-view.h"
@@ -101,6 +102,8 @@ pick_scale (HsTableCellKind kind,
       return max < 10.0 * (1 << 30) ? 0 : 1;
     case HS_TABLE_CELL_KIB:
       return max < 10.0 * (1 << 20) ? 0 : max < 10.0 * (1 << 30) ? 1 : 2;
+    case HS_TABLE_CELL_BYTES:
+      return max < 10.0 * (1 << 30) ? 0 : 1;
     case HS_TABLE_CELL_TEXT:
     case HS_TABLE_CELL_INTEGER:
     case HS_TABLE_CELL_MS_AS_S:
@@ -119,6 +122,7 @@ column_unit (Column *column)
     case HS_TABLE_CELL_US:
       return us_units[column->scale];
     case HS_TABLE_CELL_MB:
+    case HS_TABLE_CELL_BYTES:
       return mb_units[column->scale];
     case HS_TABLE_CELL_KIB:
       return kib_units[column->scale];
@@ -174,6 +178,9 @@ format_value (Column  *column,
         g_string_append_printf (out, "%" PRIu64, value);
       else
         append_fixed (out, value, column->scale == 1 ? 1024 : 1024 * 1024, column->scale == 1 ? 1 : 2);
+      break;
+    case HS_TABLE_CELL_BYTES:
+      append_fixed (out, value, column->scale == 0 ? 1 << 20 : 1 << 30, column->scale == 0 ? 1 : 2);
       break;
     case HS_TABLE_CELL_INTEGER:
     case HS_TABLE_CELL_TEXT:
@@ -266,7 +273,7 @@ update_visibility (HsTableView *self)
 {
   HsTableViewPrivate *priv = hs_table_view_get_instance_private (self);
   HsTableViewClass *klass = HS_TABLE_VIEW_GET_CLASS (self);
-  guint formats = klass->events ? (guint) hs_trace_get_scav_formats (priv->trace)
+  guint formats = klass->rows == HS_TABLE_ROWS_EVENTS ? (guint) hs_trace_get_scav_formats (priv->trace)
                                 : (guint) hs_trace_get_gc_formats (priv->trace);
   gboolean wall = hs_trace_has_wall_time (priv->trace);
 
@@ -275,7 +282,9 @@ update_visibility (HsTableView *self)
       const HsTableColumn *spec = &klass->columns[i];
       GtkColumnViewColumn *column = priv->columns[i].column;
       gboolean visible = (spec->formats == 0 || (formats & spec->formats) != 0) &&
-                         (!spec->wall_time || wall);
+                         (!spec->wall_time || wall) &&
+                         (!HS_TABLE_FIELD_IS_SAMPLE (spec->sort_field) ||
+                          hs_trace_has_sample_field (priv->trace, HS_TABLE_FIELD_TO_SAMPLE (spec->sort_field)));
 
       if (visible != gtk_column_view_column_get_visible (column))
         gtk_column_view_column_set_visible (column, visible);
@@ -290,9 +299,33 @@ field_value (HsTableView *self,
 {
   HsTableViewPrivate *priv = hs_table_view_get_instance_private (self);
 
-  return HS_TABLE_VIEW_GET_CLASS (self)->events
+  return HS_TABLE_VIEW_GET_CLASS (self)->rows == HS_TABLE_ROWS_EVENTS
          ? hs_trace_get_scav_value (priv->trace, (HsScavField) field, row)
          : hs_trace_get_gc_value (priv->trace, (HsGcField) field, row);
+}
+
+/* The cells on screen are shown again in a new unit, or with new values when @rebind. */
+static void
+set_scale (Column   *column,
+           guint     scale,
+           gboolean  rebind)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  if (scale != column->scale)
+    {
+      column->scale = scale;
+      update_title (column);
+      rebind = TRUE;
+    }
+
+  if (!rebind)
+    return;
+
+  g_hash_table_iter_init (&iter, column->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    bind_cell_cb (NULL, item, column);
 }
 
 /* Units only grow: the cells on screen are shown again when new rows need a larger one. */
@@ -304,17 +337,17 @@ update_scales (HsTableView *self,
   HsTableViewPrivate *priv = hs_table_view_get_instance_private (self);
   HsTableViewClass *klass = HS_TABLE_VIEW_GET_CLASS (self);
   double block[4096];
+  guint flags[G_N_ELEMENTS (block)];
 
   for (guint i = 0; i < klass->n_columns; i++)
     {
       const HsTableColumn *spec = &klass->columns[i];
       Column *column = &priv->columns[i];
-      guint scale;
 
       if (spec->scale_field < 0)
         continue;
 
-      if (klass->events)
+      if (klass->rows == HS_TABLE_ROWS_EVENTS)
         {
           for (guint row = first; row < first + n; row++)
             column->max = fmax (column->max, field_value (self, spec->scale_field, row));
@@ -326,23 +359,50 @@ update_scales (HsTableView *self,
               guint count = MIN (G_N_ELEMENTS (block), first + n - start);
 
               hs_trace_get_gc_values (priv->trace, (HsGcField) spec->scale_field, start, count, block);
+              hs_trace_get_gc_flags_range (priv->trace, start, count, flags);
+              /* a polled cycle's sweep termination holds its whole pause: shown as “—”, it
+               * picks no unit */
               for (guint k = 0; k < count; k++)
-                column->max = fmax (column->max, block[k]);
+                if (hs_gc_field_is_known ((HsGcField) spec->scale_field, flags[k]))
+                  column->max = fmax (column->max, block[k]);
             }
         }
 
-      scale = pick_scale (spec->kind, column->max);
-      if (scale != column->scale)
-        {
-          GHashTableIter iter;
-          gpointer item;
+      set_scale (column, pick_scale (spec->kind, column->max), FALSE);
+    }
+}
 
-          column->scale = scale;
-          update_title (column);
-          g_hash_table_iter_init (&iter, column->bound);
-          while (g_hash_table_iter_next (&iter, &item, NULL))
-            bind_cell_cb (NULL, item, column);
-        }
+static void update_count (HsTableView *self);
+
+/*
+ * New memory samples: a sample column shows with the first of its field, its unit follows
+ * the largest sample, and the rows on screen are shown again, since the sample nearest to
+ * the latest cycles may now be a newer one.
+ */
+static void
+trace_samples_appended_cb (HsTableView *self,
+                           guint        first,
+                           guint        n)
+{
+  HsTableViewPrivate *priv = hs_table_view_get_instance_private (self);
+  HsTableViewClass *klass = HS_TABLE_VIEW_GET_CLASS (self);
+
+  update_visibility (self);
+  if (klass->rows == HS_TABLE_ROWS_SAMPLES)
+    update_count (self);
+  for (guint i = 0; i < klass->n_columns; i++)
+    {
+      const HsTableColumn *spec = &klass->columns[i];
+      Column *column = &priv->columns[i];
+      guint field;
+
+      if (!HS_TABLE_FIELD_IS_SAMPLE (spec->sort_field))
+        continue;
+
+      field = HS_TABLE_FIELD_TO_SAMPLE (spec->sort_field);
+      for (guint row = first; row < first + n; row++)
+        column->max = fmax (column->max, hs_trace_get_sample_value (priv->trace, field, row));
+      set_scale (column, pick_scale (spec->kind, column->max), TRUE);
     }
 }
 
@@ -351,7 +411,7 @@ update_count (HsTableView *self)
 {
   HsTableViewPrivate *priv = hs_table_view_get_instance_private (self);
   HsTableViewClass *klass = HS_TABLE_VIEW_GET_CLASS (self);
-  guint total = klass->events ? hs_trace_get_n_events (priv->trace) : hs_trace_get_n_cycles (priv->trace);
+  guint total = hs_table_rows_count (priv->trace, klass->rows);
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (priv->model));
   gboolean filtered = hs_table_model_get_filter_text (priv->model) != NULL || priv->only_in_view;
   g_autofree char *text = klass->describe_count (self, shown, total, filtered);
@@ -366,10 +426,13 @@ trace_items_appended_cb (HsTableView *self,
                          guint        first_event,
                          guint        n_events)
 {
-  gboolean events = HS_TABLE_VIEW_GET_CLASS (self)->events;
+  HsTableRows rows = HS_TABLE_VIEW_GET_CLASS (self)->rows;
 
+  if (rows == HS_TABLE_ROWS_SAMPLES)
+    return;
   update_visibility (self);
-  update_scales (self, events ? first_event : first_cycle, events ? n_events : n_cycles);
+  update_scales (self, rows == HS_TABLE_ROWS_EVENTS ? first_event : first_cycle,
+                 rows == HS_TABLE_ROWS_EVENTS ? n_events : n_cycles);
   update_count (self);
 }
 
@@ -799,7 +862,7 @@ hs_table_view_constructed (GObject *object)
   G_OBJECT_CLASS (hs_table_view_parent_class)->constructed (object);
 
   g_assert (priv->trace != NULL);
-  priv->model = hs_table_model_new (priv->trace, klass->events);
+  priv->model = hs_table_model_new (priv->trace, klass->rows);
   priv->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (priv->model)));
 
   gtk_column_view_set_model (GTK_COLUMN_VIEW (priv->column_view), GTK_SELECTION_MODEL (priv->selection));
@@ -815,9 +878,12 @@ hs_table_view_constructed (GObject *object)
   g_signal_connect_object (priv->model, "notify::busy", G_CALLBACK (model_busy_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->trace, "items-appended", G_CALLBACK (trace_items_appended_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->trace, "samples-appended", G_CALLBACK (trace_samples_appended_cb), self,
+                           G_CONNECT_SWAPPED);
 
   update_visibility (self);
-  update_scales (self, 0, klass->events ? hs_trace_get_n_events (priv->trace) : hs_trace_get_n_cycles (priv->trace));
+  update_scales (self, 0, hs_table_rows_count (priv->trace, klass->rows));
+  trace_samples_appended_cb (self, 0, hs_trace_get_n_samples (priv->trace));
   update_count (self);
 }
 
@@ -958,6 +1024,21 @@ hs_table_view_init (HsTableView *self)
   priv->selected = -1;
   priv->range_start = NAN;
   priv->range_end = NAN;
+}
+
+/* @unix_s in local time with milliseconds, as the Wall Clock columns show it. */
+void
+hs_table_view_append_local_time (GString *text,
+                                 double   unix_s)
+{
+  gint64 ms = llround (unix_s * 1000.0);
+  time_t seconds = (time_t) (ms / 1000);
+  struct tm tm;
+  char buf[64];
+
+  if (localtime_r (&seconds, &tm) == NULL || strftime (buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm) == 0)
+    return;
+  g_string_append_printf (text, "%s.%03d", buf, (int) (ms % 1000));
 }
 
 HsTrace *

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* hs-table-view.h: the base of the cycle and scavenger tables: columns, filter bar, selection, copy, export. */
+/* hs-table-view.h: the base of the cycle, scavenger and sample tables: columns, filter bar, selection, copy, export. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -21,6 +21,7 @@ typedef enum
   HS_TABLE_CELL_US,         /* microseconds: µs, ms or s */
   HS_TABLE_CELL_MB,         /* whole MB: MB or GB */
   HS_TABLE_CELL_KIB,        /* KiB: KiB, MiB or GiB */
+  HS_TABLE_CELL_BYTES,      /* bytes: MB or GB (MiB, as the runtime's MB), with decimals */
 } HsTableCellKind;
 
 typedef struct
@@ -29,7 +30,9 @@ typedef struct
   const char      *unit;         /* fixed unit for the header, or NULL */
   const char      *tooltip;      /* N_(), or NULL */
   HsTableCellKind  kind;
-  int              sort_field;   /* HsGcField / HsScavField / HS_TABLE_SORT_CAUSE; _NONE: not sortable */
+  int              sort_field;   /* HsGcField / HsScavField / HS_TABLE_SORT_* / HS_TABLE_SAMPLE_FIELD ();
+                                  * _NONE: not sortable. A sample field's column shows once the
+                                  * trace has samples of it */
   int              scale_field;  /* the field whose largest value picks the unit; -1 none */
   guint            formats;      /* HsGcFormat / HsScavFormat mask the column needs; 0: always */
   gboolean         wall_time;    /* shown only when the trace has wall-clock times */
@@ -40,13 +43,14 @@ struct _HsTableViewClass
   GtkWidgetClass parent_class;
 
   /* set by the subclass in class_init */
-  gboolean             events;
+  HsTableRows          rows;
   const char          *csv_name;      /* file name suggested by "Export CSV…", e.g. "cycles" */
   const HsTableColumn *columns;
   guint                n_columns;
   GParamSpec          *selected_pspec;
 
-  /* fills @value or @text for the cell; FALSE: the cell is empty */
+  /* fills @value or @text for the cell; FALSE: the cell shows @text as is (empty, or “—”
+   * for a value the row does not know) */
   gboolean (*get_cell)       (HsTableView *self,
                               guint        index,
                               guint        column,
@@ -56,7 +60,7 @@ struct _HsTableViewClass
                               guint        shown,
                               guint        total,
                               gboolean     filtered);
-  /* hs_csv_write_cycle_rows or hs_csv_write_event_rows */
+  /* hs_csv_write_cycle_rows, _event_rows or _sample_rows */
   void     (*write_rows)     (HsTrace     *trace,
                               const guint *indices,
                               guint        first,
@@ -67,6 +71,8 @@ struct _HsTableViewClass
 };
 
 HsTrace        *hs_table_view_get_trace          (HsTableView    *self);
+void            hs_table_view_append_local_time  (GString        *text,
+                                                  double          unix_s);
 HsTableModel   *hs_table_view_get_model          (HsTableView    *self);
 GtkColumnView  *hs_table_view_get_column_view    (HsTableView    *self);
 GtkSearchEntry *hs_table_view_get_search_entry   (HsTableView    *self);

@@ -39,6 +39,8 @@ hs_format_us_as_ms (guint64  us,
 const char *
 hs_gc_cause_to_string (guint flags)
 {
+  if (flags & HS_GC_FLAG_SAMPLED)
+    return "polled";
   if (flags & HS_GC_FLAG_FORCED)
     return "forced";
   if (flags & HS_GC_FLAG_PERIODIC)
@@ -130,6 +132,136 @@ append_wall_time (GString *out,
   g_string_append (out, text);
 }
 
+/*
+ * The memory sample columns, in the order of the Memory Samples table. RES and VIRT come
+ * first: the cycles table has them too, each cycle's from the sample nearest to it.
+ */
+static const struct
+{
+  const char    *name;
+  HsSampleField  field;
+} sample_columns[] = {
+  { "rss_bytes", HS_SAMPLE_FIELD_RSS },
+  { "virt_bytes", HS_SAMPLE_FIELD_VM_SIZE },
+  { "rss_anon_bytes", HS_SAMPLE_FIELD_RSS_ANON },
+  { "rss_file_bytes", HS_SAMPLE_FIELD_RSS_FILE },
+  { "heap_alloc_bytes", HS_SAMPLE_FIELD_HEAP_ALLOC },
+  { "heap_inuse_bytes", HS_SAMPLE_FIELD_HEAP_INUSE },
+  { "heap_idle_bytes", HS_SAMPLE_FIELD_HEAP_IDLE },
+  { "heap_released_bytes", HS_SAMPLE_FIELD_HEAP_RELEASED },
+  { "heap_sys_bytes", HS_SAMPLE_FIELD_HEAP_SYS },
+  { "sys_bytes", HS_SAMPLE_FIELD_SYS },
+  { "next_gc_bytes", HS_SAMPLE_FIELD_NEXT_GC },
+  { "gc_cpu_fraction", HS_SAMPLE_FIELD_GC_CPU_FRACTION },
+};
+
+#define N_CYCLE_SAMPLE_COLUMNS 2
+
+/* Which of the first @n sample columns the trace has values of; their names go to @header. */
+static void
+find_sample_columns (HsTrace  *trace,
+                     guint     n,
+                     gboolean *present,
+                     GString  *header,
+                     char      separator)
+{
+  for (guint c = 0; c < n; c++)
+    {
+      present[c] = hs_trace_has_sample_field (trace, sample_columns[c].field);
+      if (present[c] && header != NULL)
+        g_string_append_printf (header, "%c%s", separator, sample_columns[c].name);
+    }
+}
+
+/* Bytes as exact integers (whole numbers below 2^53, exact in a double); the GC CPU fraction
+ * in the shortest form that reads back the same; nothing for a value the row lacks. */
+static void
+append_sample_value (GString       *out,
+                     HsSampleField  field,
+                     double         value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value))
+    return;
+  if (field == HS_SAMPLE_FIELD_GC_CPU_FRACTION)
+    g_string_append (out, g_ascii_dtostr (buf, sizeof buf, value));
+  else
+    g_string_append_printf (out, "%" PRIu64, (guint64) value);
+}
+
+/* run … pause_ms … procs of a cycle read from a trace line: every value as printed */
+static void
+append_cycle_values (GString          *out,
+                     HsTrace          *trace,
+                     guint             i,
+                     const HsGcRecord *r,
+                     char              sep)
+{
+  g_string_append_printf (out, "%u%c%" PRIu64 "%c%" PRIu64 "%c",
+                          hs_trace_get_run_of_cycle (trace, i) + 1, sep,
+                          r->number, sep, hs_trace_get_gc_line (trace, i), sep);
+  append_seconds (out, hs_trace_get_gc_value (trace, HS_GC_FIELD_TIME, i));
+  g_string_append_c (out, sep);
+  append_seconds (out, (double) r->time_ms / 1000.0);
+  g_string_append_c (out, sep);
+  append_wall_time (out, trace, i);
+  g_string_append_printf (out, "%c%" PRIu64 "%c", sep, r->cpu_percent, sep);
+
+  hs_format_us_as_ms (r->clock_us[HS_CLOCK_SWEEP_TERM], out);
+  g_string_append_c (out, sep);
+  hs_format_us_as_ms (r->clock_us[HS_CLOCK_SCAN] + r->clock_us[HS_CLOCK_INSTALL_WB] +
+                      r->clock_us[HS_CLOCK_MARK], out);
+  g_string_append_c (out, sep);
+  hs_format_us_as_ms (r->clock_us[HS_CLOCK_MARK_TERM], out);
+  g_string_append_c (out, sep);
+  hs_format_us_as_ms (r->clock_us[HS_CLOCK_SWEEP_TERM] + r->clock_us[HS_CLOCK_MARK_TERM], out);
+  g_string_append_c (out, sep);
+
+  hs_format_us_as_ms (r->cpu_us[HS_CPU_SWEEP_TERM], out);
+  g_string_append_c (out, sep);
+  hs_format_us_as_ms (r->cpu_us[HS_CPU_ASSIST], out);
+  g_string_append_c (out, sep);
+  hs_format_us_as_ms (r->cpu_us[HS_CPU_SCAN] + r->cpu_us[HS_CPU_INSTALL_WB] +
+                      r->cpu_us[HS_CPU_BACKGROUND], out);
+  g_string_append_c (out, sep);
+  hs_format_us_as_ms (r->cpu_us[HS_CPU_IDLE], out);
+  g_string_append_c (out, sep);
+  hs_format_us_as_ms (r->cpu_us[HS_CPU_MARK_TERM], out);
+
+  g_string_append_printf (out, "%c%" PRIu64 "%c%" PRIu64 "%c%" PRIu64 "%c%" PRIu64
+                          "%c%" PRIu64 "%c%" PRIu64 "%c%" PRIu64,
+                          sep, r->heap_before_mb, sep, r->heap_after_mb, sep, r->heap_live_mb,
+                          sep, r->heap_goal_mb, sep, r->stacks_mb, sep, r->globals_mb,
+                          sep, r->procs);
+}
+
+/*
+ * The same columns of a cycle polled from expvar or Prometheus: it knows its number, times
+ * and whole pause; every other field is empty, since its 0 means unknown.
+ */
+static void
+append_polled_cycle_values (GString          *out,
+                            HsTrace          *trace,
+                            guint             i,
+                            const HsGcRecord *r,
+                            char              sep)
+{
+  g_string_append_printf (out, "%u%c%" PRIu64 "%c%c", hs_trace_get_run_of_cycle (trace, i) + 1, sep,
+                          r->number, sep, sep);
+  append_seconds (out, hs_trace_get_gc_value (trace, HS_GC_FIELD_TIME, i));
+  g_string_append_c (out, sep);
+  append_seconds (out, (double) r->time_ms / 1000.0);
+  g_string_append_c (out, sep);
+  append_wall_time (out, trace, i);
+  /* gc_cpu_percent, sweep_term_ms, mark_ms, mark_term_ms */
+  g_string_append_printf (out, "%c%c%c%c%c", sep, sep, sep, sep, sep);
+  hs_format_us_as_ms (r->clock_us[HS_CLOCK_SWEEP_TERM] + r->clock_us[HS_CLOCK_MARK_TERM], out);
+  /* five CPU phases, four heap sizes, stacks, globals, procs */
+  for (guint k = 0; k < 12; k++)
+    g_string_append_c (out, sep);
+}
+
 void
 hs_csv_write_cycle_rows (HsTrace     *trace,
                          const guint *cycles,
@@ -139,8 +271,17 @@ hs_csv_write_cycle_rows (HsTrace     *trace,
                          char         separator,
                          GString     *out)
 {
+  gboolean sample_column[N_CYCLE_SAMPLE_COLUMNS];
+
   if (header)
-    append_header (out, cycle_columns, G_N_ELEMENTS (cycle_columns), separator);
+    {
+      append_header (out, cycle_columns, G_N_ELEMENTS (cycle_columns), separator);
+      /* the header's line end goes after the sample columns */
+      g_string_truncate (out, out->len - strlen (line_end (separator)));
+    }
+  find_sample_columns (trace, N_CYCLE_SAMPLE_COLUMNS, sample_column, header ? out : NULL, separator);
+  if (header)
+    g_string_append (out, line_end (separator));
 
   for (guint k = 0; k < n; k++)
     {
@@ -152,43 +293,20 @@ hs_csv_write_cycle_rows (HsTrace     *trace,
       hs_trace_get_gc_record (trace, i, &r);
       label = hs_trace_get_gc_label (trace, i);
 
-      g_string_append_printf (out, "%u%c%" PRIu64 "%c%" PRIu64 "%c",
-                              hs_trace_get_run_of_cycle (trace, i) + 1, sep,
-                              r.number, sep, hs_trace_get_gc_line (trace, i), sep);
-      append_seconds (out, hs_trace_get_gc_value (trace, HS_GC_FIELD_TIME, i));
-      g_string_append_c (out, sep);
-      append_seconds (out, (double) r.time_ms / 1000.0);
-      g_string_append_c (out, sep);
-      append_wall_time (out, trace, i);
-      g_string_append_printf (out, "%c%" PRIu64 "%c", sep, r.cpu_percent, sep);
-
-      hs_format_us_as_ms (r.clock_us[HS_CLOCK_SWEEP_TERM], out);
-      g_string_append_c (out, sep);
-      hs_format_us_as_ms (r.clock_us[HS_CLOCK_SCAN] + r.clock_us[HS_CLOCK_INSTALL_WB] +
-                          r.clock_us[HS_CLOCK_MARK], out);
-      g_string_append_c (out, sep);
-      hs_format_us_as_ms (r.clock_us[HS_CLOCK_MARK_TERM], out);
-      g_string_append_c (out, sep);
-      hs_format_us_as_ms (r.clock_us[HS_CLOCK_SWEEP_TERM] + r.clock_us[HS_CLOCK_MARK_TERM], out);
-      g_string_append_c (out, sep);
-
-      hs_format_us_as_ms (r.cpu_us[HS_CPU_SWEEP_TERM], out);
-      g_string_append_c (out, sep);
-      hs_format_us_as_ms (r.cpu_us[HS_CPU_ASSIST], out);
-      g_string_append_c (out, sep);
-      hs_format_us_as_ms (r.cpu_us[HS_CPU_SCAN] + r.cpu_us[HS_CPU_INSTALL_WB] +
-                          r.cpu_us[HS_CPU_BACKGROUND], out);
-      g_string_append_c (out, sep);
-      hs_format_us_as_ms (r.cpu_us[HS_CPU_IDLE], out);
-      g_string_append_c (out, sep);
-      hs_format_us_as_ms (r.cpu_us[HS_CPU_MARK_TERM], out);
-
-      g_string_append_printf (out, "%c%" PRIu64 "%c%" PRIu64 "%c%" PRIu64 "%c%" PRIu64
-                              "%c%" PRIu64 "%c%" PRIu64 "%c%" PRIu64 "%c%s%c",
-                              sep, r.heap_before_mb, sep, r.heap_after_mb, sep, r.heap_live_mb,
-                              sep, r.heap_goal_mb, sep, r.stacks_mb, sep, r.globals_mb,
-                              sep, r.procs, sep, hs_gc_cause_to_string (r.flags), sep);
+      if (hs_gc_field_is_known (HS_GC_FIELD_HEAP_LIVE, r.flags))
+        append_cycle_values (out, trace, i, &r, sep);
+      else
+        append_polled_cycle_values (out, trace, i, &r, sep);
+      g_string_append_printf (out, "%c%s%c", sep, hs_gc_cause_to_string (r.flags), sep);
       append_field (out, label != NULL ? label : "", separator);
+
+      for (guint c = 0; c < N_CYCLE_SAMPLE_COLUMNS; c++)
+        if (sample_column[c])
+          {
+            g_string_append_c (out, sep);
+            append_sample_value (out, sample_columns[c].field,
+                                 hs_trace_get_cycle_sample_value (trace, sample_columns[c].field, i));
+          }
       g_string_append (out, line_end (separator));
     }
 }
@@ -288,6 +406,63 @@ hs_csv_write_event_rows (HsTrace     *trace,
     }
 }
 
+static void
+append_unix_us (GString *out,
+                gint64   us)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
+  g_autofree char *text = NULL;
+
+  if (dt == NULL)
+    return;
+  dt = g_date_time_add (g_steal_pointer (&dt), us % G_USEC_PER_SEC);
+  text = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S.%fZ");
+  g_string_append (out, text);
+}
+
+/*
+ * Memory samples: time on the trace's axis, wall clock, source, then one column per field
+ * the trace has samples of; a sample without that field leaves it empty.
+ */
+void
+hs_csv_write_sample_rows (HsTrace     *trace,
+                          const guint *samples,
+                          guint        first,
+                          guint        n,
+                          gboolean     header,
+                          char         separator,
+                          GString     *out)
+{
+  gboolean present[G_N_ELEMENTS (sample_columns)];
+
+  if (header)
+    g_string_append_printf (out, "time_s%cwall_time%csource", separator, separator);
+  find_sample_columns (trace, G_N_ELEMENTS (sample_columns), present, header ? out : NULL, separator);
+  if (header)
+    g_string_append (out, line_end (separator));
+
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = samples != NULL ? samples[k] : first + k;
+      gint64 wall = hs_trace_get_sample_wall_time (trace, i);
+
+      append_seconds (out, hs_trace_get_sample_time (trace, i));
+      g_string_append_c (out, separator);
+      if (wall != 0)
+        append_unix_us (out, wall);
+      g_string_append_printf (out, "%c%s", separator, hs_sample_source_to_string (hs_trace_get_sample_source (trace, i)));
+
+      for (guint c = 0; c < G_N_ELEMENTS (sample_columns); c++)
+        if (present[c])
+          {
+            g_string_append_c (out, separator);
+            append_sample_value (out, sample_columns[c].field,
+                                 hs_trace_get_sample_value (trace, sample_columns[c].field, i));
+          }
+      g_string_append (out, line_end (separator));
+    }
+}
+
 /* Writes the whole table to @out in pieces, calling @flush after each so memory stays small. */
 void
 hs_csv_write (HsTrace          *trace,
@@ -296,7 +471,8 @@ hs_csv_write (HsTrace          *trace,
               gpointer          user_data)
 {
   const guint block = 8192;
-  guint total = table == HS_CSV_CYCLES ? hs_trace_get_n_cycles (trace) : hs_trace_get_n_events (trace);
+  guint total = table == HS_CSV_CYCLES ? hs_trace_get_n_cycles (trace) :
+                table == HS_CSV_SAMPLES ? hs_trace_get_n_samples (trace) : hs_trace_get_n_events (trace);
   g_autoptr(GString) out = g_string_new (NULL);
 
   for (guint first = 0; first < total || first == 0; first += block)
@@ -305,6 +481,8 @@ hs_csv_write (HsTrace          *trace,
 
       if (table == HS_CSV_CYCLES)
         hs_csv_write_cycle_rows (trace, NULL, first, n, first == 0, ',', out);
+      else if (table == HS_CSV_SAMPLES)
+        hs_csv_write_sample_rows (trace, NULL, first, n, first == 0, ',', out);
       else
         hs_csv_write_event_rows (trace, NULL, first, n, first == 0, ',', out);
       flush (out, user_data);

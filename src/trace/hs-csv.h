@@ -10,6 +10,7 @@ typedef enum
 {
   HS_CSV_CYCLES,
   HS_CSV_SCAVENGER,
+  HS_CSV_SAMPLES,
 } HsCsvTable;
 
 typedef void (*HsCsvFlushFunc) (GString  *text,
@@ -28,6 +29,13 @@ void  hs_csv_write_cycle_rows  (HsTrace    *trace,
                                 GString    *out);
 void  hs_csv_write_event_rows  (HsTrace    *trace,
                                 const guint *events,
+                                guint       first,
+                                guint       n,
+                                gboolean    header,
+                                char        separator,
+                                GString    *out);
+void  hs_csv_write_sample_rows (HsTrace    *trace,
+                                const guint *samples,
                                 guint       first,
                                 guint       n,
                                 gboolean    header,

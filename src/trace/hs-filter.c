@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hs-filter.h"
+#include "hs-trace-row.h"
 
 /*
  * Grammar (case-insensitive):
@@ -16,8 +17,10 @@
  *   and     := unary ( ["and" | "&&"] unary )*        two terms side by side mean "and"
  *   unary   := ("not" | "!") unary | "(" expr ")" | test
  *   test    := FIELD OP NUMBER [UNIT] | FIELD NUMBER [UNIT] | FLAG | NUMBER
- * A bare number is a GC number (for scavenger events: the GC cycle they follow).
+ * A bare number is a GC number (for scavenger events: the GC cycle they follow; samples have none).
  * Sizes are in MB by default (the runtime's MB are MiB), durations in ms, times in s.
+ * A value a row does not know (a polled cycle's heap, RES with no sample) matches no
+ * comparison: "heap > 0" and "heap <= 0" both leave polled cycles out.
  */
 
 G_DEFINE_QUARK (hs-filter-error-quark, hs_filter_error)
@@ -65,6 +68,8 @@ enum
 {
   FIELD_RUN_1 = 1000,   /* runs counted from 1, as shown */
   FIELD_EVENT_GC,       /* the GC number an event follows */
+  FIELD_SAMPLE_TIME,
+  FIELD_SAMPLE_CPU_PERCENT,   /* GCCPUFraction as % */
 };
 
 enum
@@ -73,8 +78,12 @@ enum
   FLAG_PERIODIC,
   FLAG_NORMAL,
   FLAG_JOINED,
+  FLAG_POLLED,
   FLAG_EVENT_FORCED,
   FLAG_EVENT_RESET,
+  FLAG_SAMPLE_PROC,
+  FLAG_SAMPLE_EXPVAR,
+  FLAG_SAMPLE_METRICS,
 };
 
 typedef struct
@@ -110,6 +119,9 @@ static const FieldName cycle_fields[] = {
   { "goal", HS_GC_FIELD_HEAP_GOAL, DIM_BYTES },
   { "stacks", HS_GC_FIELD_STACKS, DIM_BYTES },
   { "globals", HS_GC_FIELD_GLOBALS, DIM_BYTES },
+  { "rss", HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), DIM_BYTES },
+  { "res", HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), DIM_BYTES },
+  { "virt", HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_VM_SIZE), DIM_BYTES },
 };
 
 static const FieldName event_fields[] = {
@@ -130,6 +142,27 @@ static const FieldName event_fields[] = {
   { "util", HS_SCAV_FIELD_UTIL, DIM_PERCENT },
 };
 
+/* a sample's values are bytes; a field the sample lacks matches no comparison */
+static const FieldName sample_fields[] = {
+  { "time", FIELD_SAMPLE_TIME, DIM_TIME },
+  { "t", FIELD_SAMPLE_TIME, DIM_TIME },
+  { "rss", HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), DIM_BYTES },
+  { "res", HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS), DIM_BYTES },
+  { "virt", HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_VM_SIZE), DIM_BYTES },
+  { "anon", HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS_ANON), DIM_BYTES },
+  { "file", HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_RSS_FILE), DIM_BYTES },
+  { "alloc", HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_HEAP_ALLOC), DIM_BYTES },
+  { "heapalloc", HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_HEAP_ALLOC), DIM_BYTES },
+  { "inuse", HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_HEAP_INUSE), DIM_BYTES },
+  { "idle", HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_HEAP_IDLE), DIM_BYTES },
+  { "released", HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_HEAP_RELEASED), DIM_BYTES },
+  { "heapsys", HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_HEAP_SYS), DIM_BYTES },
+  { "sys", HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_SYS), DIM_BYTES },
+  { "nextgc", HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_NEXT_GC), DIM_BYTES },
+  { "goal", HS_TABLE_SAMPLE_FIELD (HS_SAMPLE_FIELD_NEXT_GC), DIM_BYTES },
+  { "cpu", FIELD_SAMPLE_CPU_PERCENT, DIM_PERCENT },
+};
+
 typedef struct
 {
   const char *name;
@@ -142,12 +175,58 @@ static const FlagName cycle_flags[] = {
   { "normal", FLAG_NORMAL },
   { "joined", FLAG_JOINED },
   { "torn", FLAG_JOINED },
+  { "polled", FLAG_POLLED },
 };
 
 static const FlagName event_flags[] = {
   { "forced", FLAG_EVENT_FORCED },
   { "reset", FLAG_EVENT_RESET },
 };
+
+static const FlagName sample_flags[] = {
+  { "proc", FLAG_SAMPLE_PROC },
+  { "expvar", FLAG_SAMPLE_EXPVAR },
+  { "metrics", FLAG_SAMPLE_METRICS },
+  { "prometheus", FLAG_SAMPLE_METRICS },
+};
+
+static const FieldName *
+target_fields (HsFilterTarget  target,
+               guint          *n)
+{
+  switch (target)
+    {
+    case HS_FILTER_EVENTS:
+      *n = G_N_ELEMENTS (event_fields);
+      return event_fields;
+    case HS_FILTER_SAMPLES:
+      *n = G_N_ELEMENTS (sample_fields);
+      return sample_fields;
+    case HS_FILTER_CYCLES:
+    default:
+      *n = G_N_ELEMENTS (cycle_fields);
+      return cycle_fields;
+    }
+}
+
+static const FlagName *
+target_flags (HsFilterTarget  target,
+              guint          *n)
+{
+  switch (target)
+    {
+    case HS_FILTER_EVENTS:
+      *n = G_N_ELEMENTS (event_flags);
+      return event_flags;
+    case HS_FILTER_SAMPLES:
+      *n = G_N_ELEMENTS (sample_flags);
+      return sample_flags;
+    case HS_FILTER_CYCLES:
+    default:
+      *n = G_N_ELEMENTS (cycle_flags);
+      return cycle_flags;
+    }
+}
 
 typedef struct
 {
@@ -348,10 +427,9 @@ static char *
 list_field_names (HsFilterTarget target)
 {
   g_autoptr(GString) names = g_string_new (NULL);
-  const FieldName *fields = target == HS_FILTER_CYCLES ? cycle_fields : event_fields;
-  guint n = target == HS_FILTER_CYCLES ? G_N_ELEMENTS (cycle_fields) : G_N_ELEMENTS (event_fields);
-  const FlagName *flags = target == HS_FILTER_CYCLES ? cycle_flags : event_flags;
-  guint n_flags = target == HS_FILTER_CYCLES ? G_N_ELEMENTS (cycle_flags) : G_N_ELEMENTS (event_flags);
+  guint n, n_flags;
+  const FieldName *fields = target_fields (target, &n);
+  const FlagName *flags = target_flags (target, &n_flags);
 
   for (guint i = 0; i < n; i++)
     g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", fields[i].name);
@@ -364,16 +442,15 @@ list_field_names (HsFilterTarget target)
 static Node *
 parse_test (Parser *parser)
 {
-  const FieldName *fields = parser->target == HS_FILTER_CYCLES ? cycle_fields : event_fields;
-  guint n_fields = parser->target == HS_FILTER_CYCLES ? G_N_ELEMENTS (cycle_fields) : G_N_ELEMENTS (event_fields);
-  const FlagName *flags = parser->target == HS_FILTER_CYCLES ? cycle_flags : event_flags;
-  guint n_flags = parser->target == HS_FILTER_CYCLES ? G_N_ELEMENTS (cycle_flags) : G_N_ELEMENTS (event_flags);
+  guint n_fields, n_flags;
+  const FieldName *fields = target_fields (parser->target, &n_fields);
+  const FlagName *flags = target_flags (parser->target, &n_flags);
   g_autofree Node *node = g_new0 (Node, 1);
   gsize len;
 
   skip_space (parser);
 
-  if (g_ascii_isdigit (*parser->p))
+  if (g_ascii_isdigit (*parser->p) && parser->target != HS_FILTER_SAMPLES)
     {
       node->type = NODE_COMPARE;
       node->field = parser->target == HS_FILTER_CYCLES ? HS_GC_FIELD_NUMBER : FIELD_EVENT_GC;
@@ -576,8 +653,17 @@ field_value (const HsFilter *filter,
       return cycle > 0 ? hs_trace_get_gc_value (trace, HS_GC_FIELD_NUMBER, cycle - 1) : -1;
     }
 
+  if (field == FIELD_SAMPLE_TIME)
+    return hs_trace_get_sample_time (trace, row);
+
+  if (field == FIELD_SAMPLE_CPU_PERCENT)
+    return 100.0 * hs_trace_get_sample_value (trace, HS_SAMPLE_FIELD_GC_CPU_FRACTION, row);
+
+  if (filter->target == HS_FILTER_SAMPLES)
+    return hs_trace_get_sample_value (trace, HS_TABLE_FIELD_TO_SAMPLE (field), row);
+
   if (filter->target == HS_FILTER_CYCLES)
-    return hs_trace_get_gc_value (trace, (HsGcField) field, row);
+    return hs_trace_row_get_cycle_value (trace, field, row);
 
   return hs_trace_get_scav_value (trace, (HsScavField) field, row);
 }
@@ -607,6 +693,15 @@ flag_matches (HsTrace *trace,
               guint    row,
               guint    flag)
 {
+  if (flag == FLAG_SAMPLE_PROC || flag == FLAG_SAMPLE_EXPVAR || flag == FLAG_SAMPLE_METRICS)
+    {
+      HsSampleSource source = hs_trace_get_sample_source (trace, row);
+
+      return (flag == FLAG_SAMPLE_PROC && source == HS_SAMPLE_SOURCE_PROC) ||
+             (flag == FLAG_SAMPLE_EXPVAR && source == HS_SAMPLE_SOURCE_EXPVAR) ||
+             (flag == FLAG_SAMPLE_METRICS && source == HS_SAMPLE_SOURCE_METRICS);
+    }
+
   if (flag == FLAG_EVENT_FORCED || flag == FLAG_EVENT_RESET)
     {
       HsScavRecord record;
@@ -622,8 +717,9 @@ flag_matches (HsTrace *trace,
         {
         case FLAG_FORCED: return (flags & HS_GC_FLAG_FORCED) != 0;
         case FLAG_PERIODIC: return (flags & HS_GC_FLAG_PERIODIC) != 0;
-        case FLAG_NORMAL: return (flags & (HS_GC_FLAG_FORCED | HS_GC_FLAG_PERIODIC)) == 0;
+        case FLAG_NORMAL: return (flags & (HS_GC_FLAG_FORCED | HS_GC_FLAG_PERIODIC | HS_GC_FLAG_SAMPLED)) == 0;
         case FLAG_JOINED: return (flags & HS_GC_FLAG_JOINED) != 0;
+        case FLAG_POLLED: return (flags & HS_GC_FLAG_SAMPLED) != 0;
         default: g_return_val_if_reached (FALSE);
         }
     }
@@ -660,4 +756,24 @@ hs_filter_matches (const HsFilter *filter,
   g_return_val_if_fail (filter != NULL, FALSE);
 
   return filter->root == NULL || eval (filter, filter->root, trace, row);
+}
+
+static gboolean
+node_uses_samples (const Node *node)
+{
+  if (node == NULL)
+    return FALSE;
+  if (node->type == NODE_COMPARE)
+    return HS_TABLE_FIELD_IS_SAMPLE (node->field);
+
+  return node_uses_samples (node->left) || node_uses_samples (node->right);
+}
+
+/* Whether a cycle filter reads memory samples (rss, virt): new samples may change what it matches. */
+gboolean
+hs_filter_uses_samples (const HsFilter *filter)
+{
+  g_return_val_if_fail (filter != NULL, FALSE);
+
+  return filter->target == HS_FILTER_CYCLES && node_uses_samples (filter->root);
 }

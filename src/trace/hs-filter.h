@@ -10,6 +10,7 @@ typedef enum
 {
   HS_FILTER_CYCLES,
   HS_FILTER_EVENTS,
+  HS_FILTER_SAMPLES,    /* the values of HsTableRows */
 } HsFilterTarget;
 
 #define HS_FILTER_ERROR (hs_filter_error_quark ())
@@ -31,6 +32,7 @@ void       hs_filter_free          (HsFilter       *filter);
 gboolean   hs_filter_matches       (const HsFilter *filter,
                                     HsTrace        *trace,
                                     guint           row);
+gboolean   hs_filter_uses_samples  (const HsFilter *filter);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsFilter, hs_filter_free)
 

@@ -26,7 +26,7 @@ struct _HsTableModel
   GObject       parent_instance;
 
   HsTrace      *trace;
-  gboolean      events;
+  HsTableRows   rows_kind;
 
   char         *filter_text;
   HsFilter     *filter;
@@ -79,7 +79,7 @@ hs_table_model_get_item (GListModel *model,
   if (position >= self->n_items)
     return NULL;
 
-  return hs_trace_row_new (self->trace, self->events, hs_table_model_get_trace_index (self, position));
+  return hs_trace_row_new (self->trace, self->rows_kind, hs_table_model_get_trace_index (self, position));
 }
 
 static void
@@ -93,7 +93,7 @@ hs_table_model_list_model_init (GListModelInterface *iface)
 static guint
 trace_rows (HsTableModel *self)
 {
-  return self->events ? hs_trace_get_n_events (self->trace) : hs_trace_get_n_cycles (self->trace);
+  return hs_table_rows_count (self->trace, self->rows_kind);
 }
 
 static gboolean
@@ -129,38 +129,37 @@ set_busy (HsTableModel *self,
 }
 
 static double
-row_time (HsTrace  *trace,
-          gboolean  events,
-          guint     row)
+sort_key (HsTrace     *trace,
+          HsTableRows  rows,
+          int          field,
+          guint        row)
 {
-  return events ? hs_trace_get_scav_value (trace, HS_SCAV_FIELD_TIME, row)
-                : hs_trace_get_gc_value (trace, HS_GC_FIELD_TIME, row);
-}
+  if (field == HS_TABLE_SORT_TIME)
+    return hs_table_rows_time (trace, rows, row);
 
-static double
-sort_key (HsTrace  *trace,
-          gboolean  events,
-          int       field,
-          guint     row)
-{
-  if (field == HS_TABLE_SORT_CAUSE && !events)
+  if (rows == HS_TABLE_ROWS_SAMPLES)
+    return field == HS_TABLE_SORT_SOURCE ? (double) hs_trace_get_sample_source (trace, row)
+                                         : hs_trace_get_sample_value (trace, HS_TABLE_FIELD_TO_SAMPLE (field), row);
+
+  if (field == HS_TABLE_SORT_CAUSE && rows == HS_TABLE_ROWS_CYCLES)
     {
       guint flags = hs_trace_get_gc_flags (trace, row);
 
-      return (flags & HS_GC_FLAG_FORCED) ? 2 : (flags & HS_GC_FLAG_PERIODIC) ? 1 : 0;
+      return (flags & HS_GC_FLAG_SAMPLED) ? 3 : (flags & HS_GC_FLAG_FORCED) ? 2 :
+             (flags & HS_GC_FLAG_PERIODIC) ? 1 : 0;
     }
 
-  if (events)
+  if (rows == HS_TABLE_ROWS_EVENTS)
     return hs_trace_get_scav_value (trace, (HsScavField) field, row);
 
-  return hs_trace_get_gc_value (trace, (HsGcField) field, row);
+  return hs_trace_row_get_cycle_value (trace, field, row);
 }
 
 /* What a computation works from: a copy of the settings, so they may change meanwhile. */
 typedef struct
 {
   HsTrace  *trace;
-  gboolean  events;
+  HsTableRows rows;
   char     *filter_text;
   int       sort_field;
   gboolean  descending;
@@ -189,7 +188,7 @@ in_range (const Job *job,
   if (isnan (job->range_start))
     return TRUE;
 
-  t = row_time (job->trace, job->events, row);
+  t = hs_table_rows_time (job->trace, job->rows, row);
   return t >= job->range_start && t <= job->range_end;
 }
 
@@ -204,7 +203,7 @@ compute_thread (GTask        *task,
   g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (guint32), job->n_rows);
 
   if (job->filter_text != NULL)
-    filter = hs_filter_parse (job->filter_text, job->events ? HS_FILTER_EVENTS : HS_FILTER_CYCLES, NULL);
+    filter = hs_filter_parse (job->filter_text, (HsFilterTarget) job->rows, NULL);
 
   for (guint first = 0; first < job->n_rows; first += BLOCK_ROWS)
     {
@@ -234,7 +233,7 @@ compute_thread (GTask        *task,
 
           hs_trace_read_lock (job->trace);
           for (guint i = first; i < end; i++)
-            keys[indices[i]] = sort_key (job->trace, job->events, job->sort_field, indices[i]);
+            keys[indices[i]] = sort_key (job->trace, job->rows, job->sort_field, indices[i]);
           hs_trace_read_unlock (job->trace);
         }
 
@@ -297,7 +296,7 @@ start_computation (HsTableModel *self)
 
   job = g_new0 (Job, 1);
   job->trace = g_object_ref (self->trace);
-  job->events = self->events;
+  job->rows = self->rows_kind;
   job->filter_text = g_strdup (self->filter_text);
   job->sort_field = self->sort_field;
   job->descending = self->descending;
@@ -325,14 +324,10 @@ resort_cb (gpointer user_data)
 }
 
 static void
-items_appended_cb (HsTableModel *self,
-                   guint         first_cycle,
-                   guint         n_cycles,
-                   guint         first_event,
-                   guint         n_events)
+rows_appended (HsTableModel *self,
+               guint         first,
+               guint         n)
 {
-  guint first = self->events ? first_event : first_cycle;
-  guint n = self->events ? n_events : n_cycles;
   guint old_n = self->n_items;
 
   if (n == 0)
@@ -353,7 +348,7 @@ items_appended_cb (HsTableModel *self,
    * shows them at its end until the re-sort a moment later puts them in place. */
   for (guint32 row = first; row < first + n; row++)
     {
-      Job probe = { self->trace, self->events, NULL, 0, FALSE, self->range_start, self->range_end, 0, 0 };
+      Job probe = { self->trace, self->rows_kind, NULL, 0, FALSE, self->range_start, self->range_end, 0, 0 };
 
       if (in_range (&probe, row) && (self->filter == NULL || hs_filter_matches (self->filter, self->trace, row)))
         g_array_append_val (self->rows, row);
@@ -368,6 +363,45 @@ items_appended_cb (HsTableModel *self,
 
   if (self->sort_field != HS_TABLE_SORT_NONE && self->resort_id == 0)
     self->resort_id = g_timeout_add (RESORT_DELAY_MS, resort_cb, self);
+}
+
+static void
+items_appended_cb (HsTableModel *self,
+                   guint         first_cycle,
+                   guint         n_cycles,
+                   guint         first_event,
+                   guint         n_events)
+{
+  if (self->rows_kind == HS_TABLE_ROWS_CYCLES)
+    rows_appended (self, first_cycle, n_cycles);
+  else if (self->rows_kind == HS_TABLE_ROWS_EVENTS)
+    rows_appended (self, first_event, n_events);
+}
+
+/*
+ * New samples move the sample nearest to the latest cycles: a table sorted or filtered by
+ * RES or VIRT is computed again a moment later, like a sorted table after new rows.
+ */
+static void
+samples_appended_cb (HsTableModel *self,
+                     guint         first,
+                     guint         n)
+{
+  if (self->rows_kind == HS_TABLE_ROWS_SAMPLES)
+    {
+      rows_appended (self, first, n);
+      return;
+    }
+  if (self->rows_kind != HS_TABLE_ROWS_CYCLES)
+    return;
+  if (!HS_TABLE_FIELD_IS_SAMPLE (self->sort_field) &&
+      (self->filter == NULL || !hs_filter_uses_samples (self->filter)))
+    return;
+
+  if (self->resort_id == 0 && !self->busy)
+    self->resort_id = g_timeout_add (RESORT_DELAY_MS, resort_cb, self);
+  else if (self->busy)
+    self->again = TRUE;
 }
 
 static void
@@ -445,9 +479,10 @@ hs_table_model_init (HsTableModel *self)
   self->range_end = NAN;
 }
 
+/* @rows: HS_TABLE_ROWS_CYCLES (FALSE), _EVENTS (TRUE) or _SAMPLES */
 HsTableModel *
-hs_table_model_new (HsTrace  *trace,
-                    gboolean  events)
+hs_table_model_new (HsTrace     *trace,
+                    HsTableRows  rows)
 {
   HsTableModel *self;
 
@@ -455,9 +490,11 @@ hs_table_model_new (HsTrace  *trace,
 
   self = g_object_new (HS_TYPE_TABLE_MODEL, NULL);
   self->trace = g_object_ref (trace);
-  self->events = events;
+  self->rows_kind = rows;
   self->n_items = trace_rows (self);
   g_signal_connect_object (trace, "items-appended", G_CALLBACK (items_appended_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (trace, "samples-appended", G_CALLBACK (samples_appended_cb), self,
                            G_CONNECT_SWAPPED);
 
   return self;
@@ -476,7 +513,15 @@ hs_table_model_is_events (HsTableModel *self)
 {
   g_return_val_if_fail (HS_IS_TABLE_MODEL (self), FALSE);
 
-  return self->events;
+  return self->rows_kind == HS_TABLE_ROWS_EVENTS;
+}
+
+HsTableRows
+hs_table_model_get_rows (HsTableModel *self)
+{
+  g_return_val_if_fail (HS_IS_TABLE_MODEL (self), HS_TABLE_ROWS_CYCLES);
+
+  return self->rows_kind;
 }
 
 /*
@@ -499,7 +544,7 @@ hs_table_model_set_filter_text (HsTableModel  *self,
 
   if (stripped[0] != '\0')
     {
-      filter = hs_filter_parse (stripped, self->events ? HS_FILTER_EVENTS : HS_FILTER_CYCLES, error);
+      filter = hs_filter_parse (stripped, (HsFilterTarget) self->rows_kind, error);
       if (filter == NULL)
         return FALSE;
     }
@@ -524,7 +569,11 @@ hs_table_model_get_filter_text (HsTableModel *self)
   return self->filter_text;
 }
 
-/* @field: an HsGcField (cycles) or HsScavField (events), HS_TABLE_SORT_CAUSE, or _NONE. */
+/*
+ * @field: an HsGcField or HS_TABLE_SAMPLE_FIELD() (cycles), an HsScavField (events),
+ * HS_TABLE_SAMPLE_FIELD() (samples), HS_TABLE_SORT_CAUSE (cycles), _SOURCE (samples),
+ * _TIME, or _NONE. Unknown values (NAN) go last in both directions.
+ */
 void
 hs_table_model_set_sort (HsTableModel *self,
                          int           field,

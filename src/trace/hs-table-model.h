@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "hs-trace.h"
+#include "hs-trace-row.h"
 
 G_BEGIN_DECLS
 
@@ -14,12 +15,15 @@ G_DECLARE_FINAL_TYPE (HsTableModel, hs_table_model, HS, TABLE_MODEL, GObject)
 
 /* Sort keys beyond the trace's fields */
 #define HS_TABLE_SORT_NONE  (-1)
-#define HS_TABLE_SORT_CAUSE 1000   /* normal < periodic < forced */
+#define HS_TABLE_SORT_CAUSE 1000   /* normal < periodic < forced < polled */
+#define HS_TABLE_SORT_TIME  1001   /* the row's time on the trace's axis */
+#define HS_TABLE_SORT_SOURCE 1002  /* a sample's HsSampleSource */
 
 HsTableModel *hs_table_model_new              (HsTrace      *trace,
-                                               gboolean      events);
+                                               HsTableRows   rows);
 HsTrace      *hs_table_model_get_trace        (HsTableModel *self);
 gboolean      hs_table_model_is_events        (HsTableModel *self);
+HsTableRows   hs_table_model_get_rows         (HsTableModel *self);
 gboolean      hs_table_model_set_filter_text  (HsTableModel *self,
                                                const char   *text,
                                                GError      **error);

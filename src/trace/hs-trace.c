@@ -1126,3 +1126,114 @@ hs_trace_append_samples (HsTrace             *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SAMPLES]);
   g_signal_emit (self, signals[SAMPLES_APPENDED], 0, first, n);
 }
+
+/*
+ * The sample nearest in time to @time that has a value of @field (samples from another
+ * source in between are passed over), -1 when there is none. At equal distances the later
+ * sample wins. The chart's tooltip and the tables read a cycle's RES and VIRT through this,
+ * so both show the same sample. Sample times never decrease.
+ */
+gint64
+hs_trace_find_sample (HsTrace *self,
+                      guint    field,
+                      double   time)
+{
+  const HsSampleTable *samples;
+  guint n, lo = 0, hi;
+  gint64 before;
+  guint after;
+
+  g_return_val_if_fail (HS_IS_TRACE (self), -1);
+
+  samples = &self->samples;
+  n = hs_sample_table_get_n_rows (samples);
+  if (n == 0 || isnan (time) || !hs_sample_table_has_field (samples, field))
+    return -1;
+
+  /* the first sample at or after @time */
+  hi = n;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (hs_sample_table_get_time (samples, mid) < time)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  before = (gint64) lo - 1;
+  while (before >= 0 && isnan (hs_sample_table_get_value (samples, field, (guint) before)))
+    before--;
+  after = lo;
+  while (after < n && isnan (hs_sample_table_get_value (samples, field, after)))
+    after++;
+
+  if (before < 0)
+    return after < n ? (gint64) after : -1;
+  if (after >= n)
+    return before;
+
+  return time - hs_sample_table_get_time (samples, (guint) before) <
+         hs_sample_table_get_time (samples, after) - time ? before : (gint64) after;
+}
+
+/* @field (bytes, or the fraction) of the sample nearest to @cycle's end; NAN when there is none. */
+double
+hs_trace_get_cycle_sample_value (HsTrace *self,
+                                 guint    field,
+                                 guint    cycle)
+{
+  gint64 sample;
+
+  g_return_val_if_fail (HS_IS_TRACE (self), NAN);
+  g_return_val_if_fail (cycle < hs_trace_get_n_cycles (self), NAN);
+
+  sample = hs_trace_find_sample (self, field, hs_trace_get_gc_value (self, HS_GC_FIELD_TIME, cycle));
+
+  return sample >= 0 ? hs_sample_table_get_value (&self->samples, field, (guint) sample) : NAN;
+}
+
+/*
+ * Whether a cycle with @flags knows @field. A cycle polled from expvar or Prometheus
+ * (HS_GC_FLAG_SAMPLED) knows only its number, when it ended and its whole stop-the-world
+ * pause; its other fields hold 0, which means unknown, not zero.
+ */
+gboolean
+hs_gc_field_is_known (HsGcField field,
+                      guint     flags)
+{
+  if (!(flags & HS_GC_FLAG_SAMPLED))
+    return TRUE;
+
+  switch (field)
+    {
+    case HS_GC_FIELD_NUMBER:
+    case HS_GC_FIELD_TIME:
+    case HS_GC_FIELD_RUN_TIME:
+    case HS_GC_FIELD_WALL_TIME:
+    case HS_GC_FIELD_PAUSE:
+    case HS_GC_FIELD_RUN:
+      return TRUE;
+    case HS_GC_FIELD_CPU_PERCENT:
+    case HS_GC_FIELD_CLOCK_SWEEP_TERM:
+    case HS_GC_FIELD_CLOCK_MARK:
+    case HS_GC_FIELD_CLOCK_MARK_TERM:
+    case HS_GC_FIELD_CPU_SWEEP_TERM:
+    case HS_GC_FIELD_CPU_ASSIST:
+    case HS_GC_FIELD_CPU_BACKGROUND:
+    case HS_GC_FIELD_CPU_IDLE:
+    case HS_GC_FIELD_CPU_MARK_TERM:
+    case HS_GC_FIELD_HEAP_BEFORE:
+    case HS_GC_FIELD_HEAP_AFTER:
+    case HS_GC_FIELD_HEAP_LIVE:
+    case HS_GC_FIELD_HEAP_GOAL:
+    case HS_GC_FIELD_STACKS:
+    case HS_GC_FIELD_GLOBALS:
+    case HS_GC_FIELD_PROCS:
+    case HS_GC_FIELD_LINE:
+    case HS_N_GC_FIELDS:
+    default:
+      return FALSE;
+    }
+}

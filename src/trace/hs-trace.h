@@ -166,5 +166,14 @@ gboolean            hs_trace_has_sample_field    (HsTrace            *self,
                                                   guint               field);
 void                hs_trace_append_samples      (HsTrace            *self,
                                                   const HsSampleTable *samples);
+gint64              hs_trace_find_sample         (HsTrace            *self,
+                                                  guint               field,
+                                                  double              time);
+double              hs_trace_get_cycle_sample_value (HsTrace         *self,
+                                                  guint               field,
+                                                  guint               cycle);
+
+gboolean            hs_gc_field_is_known         (HsGcField           field,
+                                                  guint               flags);
 
 G_END_DECLS
