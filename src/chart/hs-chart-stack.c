@@ -24,7 +24,7 @@ struct _HsChartStack
   GtkWidget       *views[HS_N_CHARTS];
   GtkWidget       *overview;
   GtkWidget       *toggles[HS_N_SERIES];
-  guint            present;      /* bit per series the trace has, as the legend shows them */
+  guint64          present;      /* bit per series the trace has, as the legend shows them */
 
   gint64           hover_cycle;
   gint64           hover_event;
@@ -122,12 +122,13 @@ toggle_cb (GtkCheckButton *button,
 static void
 update_legend (HsChartStack *self)
 {
-  guint present = 0;
+  guint64 present = 0;
   GtkWidget *child;
 
+  G_STATIC_ASSERT (HS_N_SERIES <= 64);
   for (guint s = 0; s < HS_N_SERIES; s++)
     if (hs_chart_renderer_has_series (self->renderer, s))
-      present |= 1u << s;
+      present |= G_GUINT64_CONSTANT (1) << s;
   if (present == self->present && gtk_widget_get_first_child (self->legends[0]) != NULL)
     return;
   self->present = present;
@@ -144,7 +145,7 @@ update_legend (HsChartStack *self)
           g_autofree char *tooltip = NULL;
           GtkWidget *button, *box, *swatch, *label;
 
-          if (info->chart != k || !(present & (1u << s)))
+          if (info->chart != k || !(present & (G_GUINT64_CONSTANT (1) << s)))
             continue;
 
           box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 5);
@@ -665,9 +666,11 @@ hs_chart_stack_set_hidden_series (HsChartStack       *self,
 {
   g_return_if_fail (HS_IS_CHART_STACK (self));
 
+  /* NULL: each series as it starts out (the setting's default lists the same ones) */
   for (guint s = 0; s < HS_N_SERIES; s++)
     {
-      gboolean visible = ids == NULL || !g_strv_contains (ids, hs_chart_series_get_info (s)->id);
+      const HsChartSeriesInfo *info = hs_chart_series_get_info (s);
+      gboolean visible = ids == NULL ? !info->hidden_by_default : !g_strv_contains (ids, info->id);
 
       hs_chart_renderer_set_series_visible (self->renderer, s, visible);
       if (self->toggles[s] != NULL)
