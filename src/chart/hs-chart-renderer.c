@@ -39,6 +39,9 @@ G_DEFINE_FINAL_TYPE (HsChartRenderer, hs_chart_renderer, G_TYPE_OBJECT)
 #define TIME_AXIS_HEIGHT 22.0
 #define CHART_GAP 10.0
 #define FONT "Sans 8.5"
+#define LEGEND_SWATCH 16.0       /* the line or box before a name, and the space after it */
+#define LEGEND_GAP 14.0
+#define LEGEND_LINE_HEIGHT 16.0
 #define TITLE_FONT "Sans Bold 9.5"
 #define BIG_TITLE_FONT "Sans Bold 12"
 
@@ -212,15 +215,90 @@ typedef struct
   HsChartRect plot;
 } ChartLayout;
 
+static PangoLayout *get_layout   (HsChartRenderer *self,
+                                  const char      *font,
+                                  const char      *text);
+static gboolean     series_shown (HsChartRenderer *self,
+                                  HsChartSeries    series);
+
+static double
+text_width (HsChartRenderer *self,
+            const char      *font,
+            const char      *text)
+{
+  int w, h;
+
+  pango_layout_get_pixel_size (get_layout (self, font, text), &w, &h);
+  return w;
+}
+
+/*
+ * Where each name of a chart's legend goes, beside its title: @x and @line per series
+ * (-1: not in the legend). A line that would run past the right edge wraps under the
+ * first name: memstats beside a gctrace make a dozen names. Returns the number of lines.
+ */
 static guint
-layout_charts (int                         width,
+place_legend (HsChartRenderer *self,
+              HsChartKind      kind,
+              int              width,
+              double          *x,
+              int             *line)
+{
+  double first = MAX (12.0 + text_width (self, TITLE_FONT, hs_chart_kind_get_title (kind)) + 20.0,
+                      HS_CHART_PLOT_LEFT);
+  double right = width - HS_CHART_PLOT_RIGHT;
+  double at = first;
+  guint lines = 1;
+
+  /* in reverse drawing order: what is on top is named first */
+  for (int s = HS_N_SERIES - 1; s >= 0; s--)
+    {
+      double w;
+
+      line[s] = -1;
+      if (hs_chart_series_get_info (s)->chart != kind || !series_shown (self, s))
+        continue;
+
+      w = LEGEND_SWATCH + text_width (self, FONT, _(hs_chart_series_get_info (s)->label));
+      if (at > first && at + w > right)
+        {
+          at = first;
+          lines++;
+        }
+      x[s] = at;
+      line[s] = lines - 1;
+      at += w + LEGEND_GAP;
+    }
+
+  return lines;
+}
+
+static double
+header_height (HsChartRenderer            *self,
+               const HsChartRenderOptions *options,
+               HsChartKind                 kind,
+               int                         width)
+{
+  double x[HS_N_SERIES];
+  int line[HS_N_SERIES];
+
+  if (options->flags & HS_CHART_RENDER_NO_HEADER)
+    return COMPACT_HEADER_HEIGHT;
+  if (!(options->flags & HS_CHART_RENDER_LEGEND))
+    return HEADER_HEIGHT;
+
+  return HEADER_HEIGHT + (place_legend (self, kind, width, x, line) - 1) * LEGEND_LINE_HEIGHT;
+}
+
+static guint
+layout_charts (HsChartRenderer            *self,
+               int                         width,
                int                         height,
                const HsChartRenderOptions *options,
                ChartLayout                *out)
 {
   double top = (options->flags & HS_CHART_RENDER_TITLE) ? TITLE_HEIGHT : 0.0;
   double bottom = (options->flags & HS_CHART_RENDER_TIME_LABELS) ? TIME_AXIS_HEIGHT : 4.0;
-  double header = (options->flags & HS_CHART_RENDER_NO_HEADER) ? COMPACT_HEADER_HEIGHT : HEADER_HEIGHT;
   double weights = 0.0, y, available;
   guint n = 0;
 
@@ -239,12 +317,13 @@ layout_charts (int                         width,
   n = 0;
   for (guint k = 0; k < HS_N_CHARTS; k++)
     {
-      double h;
+      double h, header;
 
       if (!(options->charts & HS_CHART_MASK (k)))
         continue;
 
       h = available * (k == HS_CHART_HEAP ? 2.0 : 1.0) / weights;
+      header = header_height (self, options, k, width);
       out[n].kind = k;
       out[n].area = (HsChartRect) { 0, y, width, h };
       out[n].plot = (HsChartRect) { HS_CHART_PLOT_LEFT, y + header,
@@ -266,7 +345,7 @@ hs_chart_renderer_get_plot_rect (HsChartRenderer            *self,
                                  HsChartRect                *rect)
 {
   ChartLayout layout[HS_N_CHARTS];
-  guint n = layout_charts (width, height, options, layout);
+  guint n = layout_charts (self, width, height, options, layout);
 
   for (guint i = 0; i < n; i++)
     if (layout[i].kind == kind)
@@ -1355,7 +1434,7 @@ draw_run_breaks (Frame             *f,
     }
 }
 
-static double
+static void
 draw_legend_entry (Frame         *f,
                    HsChartSeries  series,
                    double         x,
@@ -1364,7 +1443,6 @@ draw_legend_entry (Frame         *f,
   const HsChartPalette *palette = &f->self->palette;
   const HsChartSeriesInfo *info = hs_chart_series_get_info (series);
   cairo_t *cr = f->cr;
-  double w;
 
   set_color (cr, &palette->series[series]);
   switch (info->style)
@@ -1394,8 +1472,7 @@ draw_legend_entry (Frame         *f,
       break;
     }
 
-  w = draw_text (f, FONT, &palette->foreground, _(info->label), x + 16, y, ALIGN_LEFT);
-  return 16 + w + 14;
+  draw_text (f, FONT, &palette->foreground, _(info->label), x + LEGEND_SWATCH, y, ALIGN_LEFT);
 }
 
 static void
@@ -1405,18 +1482,18 @@ draw_header (Frame             *f,
 {
   const HsChartPalette *palette = &f->self->palette;
   double y = area->y + HEADER_HEIGHT / 2.0 - 2.0;
-  double x = 12.0;
+  double x[HS_N_SERIES];
+  int line[HS_N_SERIES];
 
-  x += draw_text (f, TITLE_FONT, &palette->foreground, hs_chart_kind_get_title (kind), x, y, ALIGN_LEFT);
-  x = MAX (x + 20.0, HS_CHART_PLOT_LEFT);
+  draw_text (f, TITLE_FONT, &palette->foreground, hs_chart_kind_get_title (kind), 12.0, y, ALIGN_LEFT);
 
   if (!(f->options->flags & HS_CHART_RENDER_LEGEND))
     return;
 
-  /* in reverse drawing order: what is on top is named first */
+  place_legend (f->self, kind, (int) area->width, x, line);
   for (int s = HS_N_SERIES - 1; s >= 0; s--)
-    if (hs_chart_series_get_info (s)->chart == kind && series_shown (f->self, s))
-      x += draw_legend_entry (f, s, x, y);
+    if (line[s] >= 0)
+      draw_legend_entry (f, s, x[s], y + line[s] * LEGEND_LINE_HEIGHT);
 }
 
 static gint64
@@ -1618,9 +1695,15 @@ draw_title (Frame *f,
   g_autofree char *details = NULL;
   double x = 12.0;
 
-  details = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u GC cycle", "%s · %u GC cycles",
-                                          hs_trace_get_n_cycles (trace)),
-                             format != NULL ? format : _("Go GC trace"), hs_trace_get_n_cycles (trace));
+  if (hs_trace_get_n_cycles (trace) == 0 && hs_trace_get_n_events (trace) == 0 && hs_trace_get_n_samples (trace) > 0)
+    /* a process watched, or memstats polled, before any trace line: what there is instead */
+    details = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u memory sample", "%u memory samples",
+                                            hs_trace_get_n_samples (trace)),
+                               hs_trace_get_n_samples (trace));
+  else
+    details = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u GC cycle", "%s · %u GC cycles",
+                                            hs_trace_get_n_cycles (trace)),
+                               format != NULL ? format : _("Go GC trace"), hs_trace_get_n_cycles (trace));
   x += draw_text (f, BIG_TITLE_FONT, &palette->foreground, hs_trace_get_name (trace), x, TITLE_HEIGHT / 2.0, ALIGN_LEFT);
   draw_text (f, FONT, &palette->dim, details, x + 12.0, TITLE_HEIGHT / 2.0 + 1.0, ALIGN_LEFT);
   draw_text (f, FONT, &palette->dim, range, width - HS_CHART_PLOT_RIGHT, TITLE_HEIGHT / 2.0 + 1.0, ALIGN_RIGHT);
@@ -1654,7 +1737,7 @@ hs_chart_renderer_render (HsChartRenderer            *self,
       cairo_paint (cr);
     }
 
-  n = layout_charts (width, height, options, layout);
+  n = layout_charts (self, width, height, options, layout);
   frame_init (&f, self, cr, width, options);
 
   if (options->flags & HS_CHART_RENDER_TITLE)
