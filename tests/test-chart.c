@@ -209,6 +209,28 @@ only_series (HsChartRenderer *renderer,
     hs_chart_renderer_set_series_visible (renderer, s, s == keep);
 }
 
+/* @kind alone over [@start, @end], without labels or legend, as the pixel tests read it */
+static void
+render_one_chart (HsChartRenderer *renderer,
+                  cairo_surface_t *surface,
+                  HsChartKind      kind,
+                  double           start,
+                  double           end)
+{
+  cairo_t *cr = cairo_create (surface);
+  HsChartRenderOptions options;
+
+  hs_chart_renderer_options_init (renderer, &options);
+  options.start = start;
+  options.end = end;
+  options.charts = HS_CHART_MASK (kind);
+  options.flags = 0;
+  hs_chart_renderer_render (renderer, cr, cairo_image_surface_get_width (surface),
+                            cairo_image_surface_get_height (surface), &options);
+  cairo_surface_flush (surface);
+  cairo_destroy (cr);
+}
+
 static void
 live_800_then_200 (guint64     i,
                     HsGcRecord *r,
@@ -230,19 +252,15 @@ test_render_series_rows (void)
   g_autoptr(HsTrace) trace = synth_trace (100, 1000, 100, live_800_then_200, NULL);
   g_autoptr(HsChartRenderer) renderer = hs_chart_renderer_new (trace);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1102, 388);
-  cairo_t *cr = cairo_create (surface);
   HsChartRenderOptions options;
   HsChartRect plot;
 
   only_series (renderer, HS_SERIES_HEAP_LIVE);
+  render_one_chart (renderer, surface, HS_CHART_HEAP, 0.0, 101.0);
+
   hs_chart_renderer_options_init (renderer, &options);
-  options.start = 0.0;
-  options.end = 101.0;
   options.charts = HS_CHART_MASK (HS_CHART_HEAP);
   options.flags = 0;
-  hs_chart_renderer_render (renderer, cr, 1102, 388, &options);
-  cairo_surface_flush (surface);
-
   g_assert_true (hs_chart_renderer_get_plot_rect (renderer, 1102, 388, &options, HS_CHART_HEAP, &plot));
   g_assert_cmpfloat (plot.x, ==, 76.0);
   g_assert_cmpfloat (plot.width, ==, 1010.0);
@@ -260,7 +278,6 @@ test_render_series_rows (void)
   /* nothing left of the first cycle (1 s, x = 86) but the plot's white */
   g_assert_true (is_white (pixel (surface, 80, 200)));
 
-  cairo_destroy (cr);
   cairo_surface_destroy (surface);
 }
 
@@ -284,20 +301,12 @@ test_render_spike (void)
   g_autoptr(HsTrace) trace = synth_trace (1000000, 10, 100000, one_spike, GUINT_TO_POINTER (spike));
   g_autoptr(HsChartRenderer) renderer = hs_chart_renderer_new (trace);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 968, 208);
-  cairo_t *cr = cairo_create (surface);
-  HsChartRenderOptions options;
   double x, top;
   gboolean found = FALSE;
   guint blue_columns = 0;
 
   only_series (renderer, HS_SERIES_PAUSE);
-  hs_chart_renderer_options_init (renderer, &options);
-  options.start = 0.0;
-  options.end = 10000.0;       /* 10^6 cycles 10 ms apart */
-  options.charts = HS_CHART_MASK (HS_CHART_PAUSES);
-  options.flags = 0;
-  hs_chart_renderer_render (renderer, cr, 968, 208, &options);
-  cairo_surface_flush (surface);
+  render_one_chart (renderer, surface, HS_CHART_PAUSES, 0.0, 10000.0);   /* 10^6 cycles 10 ms apart */
 
   /* plot 876 px from x = 76, 180 px from y = 24; the spike at (612345 + 1) × 10 ms */
   x = 76 + (spike + 1) * 0.010 / 10000.0 * 876.0;
@@ -313,7 +322,6 @@ test_render_spike (void)
       blue_columns++;
   g_assert_cmpuint (blue_columns, <=, 2);
 
-  cairo_destroy (cr);
   cairo_surface_destroy (surface);
 }
 
@@ -707,8 +715,6 @@ test_render_samples_only (void)
   g_autoptr(HsTrace) trace = hs_trace_new ("polled");
   g_autoptr(HsChartRenderer) renderer = hs_chart_renderer_new (trace);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1102, 388);
-  cairo_t *cr = cairo_create (surface);
-  HsChartRenderOptions options;
   double start, end;
 
   /* 2026-11-30 12:00:00 UTC at 0 s */
@@ -720,13 +726,7 @@ test_render_samples_only (void)
   g_assert_false (hs_chart_renderer_has_series (renderer, HS_SERIES_HEAP_START));
 
   only_series (renderer, HS_SERIES_MEMSTATS_HEAP_ALLOC);
-  hs_chart_renderer_options_init (renderer, &options);
-  options.start = 0.0;
-  options.end = 10.1;
-  options.charts = HS_CHART_MASK (HS_CHART_HEAP);
-  options.flags = 0;
-  hs_chart_renderer_render (renderer, cr, 1102, 388, &options);
-  cairo_surface_flush (surface);
+  render_one_chart (renderer, surface, HS_CHART_HEAP, 0.0, 10.1);
 
   g_assert_true (pink_near (surface, 576, 132));
   g_assert_true (is_white (pixel (surface, 576, 120)));
@@ -734,7 +734,6 @@ test_render_samples_only (void)
   g_assert_true (pink_near (surface, 176, 190));
   g_assert_true (is_white (pixel (surface, 176, 175)));
 
-  cairo_destroy (cr);
   cairo_surface_destroy (surface);
 
   for (guint s = 0; s < HS_N_SERIES; s++)
