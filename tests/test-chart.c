@@ -736,6 +736,19 @@ test_render_samples_only (void)
 
   cairo_surface_destroy (surface);
 
+  /* no cycle to describe: the tooltip says what the samples nearest the pointer say */
+  {
+    g_autofree char *text = hs_chart_renderer_describe_samples (renderer, 5.2);
+    g_autoptr(HsTrace) empty = hs_trace_new ("empty");
+    g_autoptr(HsChartRenderer) nothing = hs_chart_renderer_new (empty);
+
+    g_assert_cmpstr (text, ==, "Process: RES 320 MiB, VIRT 1000 MiB (sampled at 6.000s)\n"
+                               "Go memstats: HeapAlloc 70.0 MiB, HeapInuse 78.0 MiB, HeapIdle 30.0 MiB, "
+                               "HeapReleased 10.0 MiB, HeapSys 108 MiB, Sys 120 MiB, NextGC 140 MiB, "
+                               "GCCPUFraction 0.30 % (polled at 5.000s)");
+    g_assert_null (hs_chart_renderer_describe_samples (nothing, 5.2));
+  }
+
   for (guint s = 0; s < HS_N_SERIES; s++)
     hs_chart_renderer_set_series_visible (renderer, s, !hs_chart_series_get_info (s)->hidden_by_default);
   write_png (renderer, "heapscope-memstats-only.png", FALSE);

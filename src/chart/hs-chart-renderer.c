@@ -2058,6 +2058,35 @@ hs_chart_renderer_describe_cycle (HsChartRenderer *self,
   return g_string_free (out, FALSE);
 }
 
+/*
+ * What the samples nearest to @time say (RES and VIRT, memstats), one line each; NULL
+ * when there are none: the tooltip of a session with samples and no cycle yet.
+ */
+char *
+hs_chart_renderer_describe_samples (HsChartRenderer *self,
+                                    double           time)
+{
+  GString *out;
+
+  g_return_val_if_fail (HS_IS_CHART_RENDERER (self), NULL);
+
+  if (isnan (time))
+    return NULL;
+
+  out = g_string_new (NULL);
+  append_process_line (self, out, time);
+  append_memstats_line (self, out, time);
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+
+  /* each line starts with a newline, for after a cycle's */
+  g_string_erase (out, 0, 1);
+  return g_string_free (out, FALSE);
+}
+
 char *
 hs_chart_renderer_describe_event (HsChartRenderer *self,
                                   guint            event)

@@ -28,6 +28,7 @@ struct _HsChartStack
 
   gint64           hover_cycle;
   gint64           hover_event;
+  double           hover_time;   /* NAN: none; what a samples-only session's tooltip is about */
   gint64           selected_cycle;
   GdkRGBA          foreground;   /* of the style the palette was made from */
   double           scale;        /* > 1 draws the plots larger (presenting) */
@@ -250,6 +251,7 @@ _hs_chart_stack_set_hover (HsChartStack *self,
   gint64 cycle = hs_chart_renderer_find_cycle (self->renderer, time);
   gint64 event = hs_chart_renderer_find_event (self->renderer, time);
 
+  self->hover_time = time;
   if (cycle == self->hover_cycle && event == self->hover_event)
     return;
 
@@ -262,6 +264,7 @@ _hs_chart_stack_set_hover (HsChartStack *self,
 void
 _hs_chart_stack_clear_hover (HsChartStack *self)
 {
+  self->hover_time = NAN;
   if (self->hover_cycle < 0 && self->hover_event < 0)
     return;
 
@@ -275,6 +278,12 @@ gint64
 _hs_chart_stack_get_hover_event (HsChartStack *self)
 {
   return self->hover_event;
+}
+
+double
+_hs_chart_stack_get_hover_time (HsChartStack *self)
+{
+  return self->hover_time;
 }
 
 void
@@ -570,6 +579,7 @@ hs_chart_stack_class_init (HsChartStackClass *klass)
 static void
 hs_chart_stack_init (HsChartStack *self)
 {
+  self->hover_time = NAN;
   self->hover_cycle = -1;
   self->hover_event = -1;
   self->selected_cycle = -1;
