@@ -225,7 +225,11 @@ test_legend_toggle (void)
   iterate (300);
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (toggle)));
   hidden = hs_chart_stack_get_hidden_series (stack);
-  g_assert_cmpuint (g_strv_length (hidden), ==, 1);
+  /* with the two memstats series hidden from the start (HeapSys, HeapIdle) */
+  g_assert_cmpuint (g_strv_length (hidden), ==, 3);
+  g_assert_true (g_strv_contains ((const char * const *) hidden, "goal"));
+  g_assert_true (g_strv_contains ((const char * const *) hidden, "memstats-heap-sys"));
+  g_assert_true (g_strv_contains ((const char * const *) hidden, "memstats-heap-idle"));
   g_assert_false (hs_chart_renderer_get_series_visible (hs_chart_stack_get_renderer (stack),
                                                         HS_SERIES_HEAP_GOAL));
 

@@ -209,6 +209,28 @@ only_series (HsChartRenderer *renderer,
     hs_chart_renderer_set_series_visible (renderer, s, s == keep);
 }
 
+/* @kind alone over [@start, @end], without labels or legend, as the pixel tests read it */
+static void
+render_one_chart (HsChartRenderer *renderer,
+                  cairo_surface_t *surface,
+                  HsChartKind      kind,
+                  double           start,
+                  double           end)
+{
+  cairo_t *cr = cairo_create (surface);
+  HsChartRenderOptions options;
+
+  hs_chart_renderer_options_init (renderer, &options);
+  options.start = start;
+  options.end = end;
+  options.charts = HS_CHART_MASK (kind);
+  options.flags = 0;
+  hs_chart_renderer_render (renderer, cr, cairo_image_surface_get_width (surface),
+                            cairo_image_surface_get_height (surface), &options);
+  cairo_surface_flush (surface);
+  cairo_destroy (cr);
+}
+
 static void
 live_800_then_200 (guint64     i,
                     HsGcRecord *r,
@@ -230,19 +252,15 @@ test_render_series_rows (void)
   g_autoptr(HsTrace) trace = synth_trace (100, 1000, 100, live_800_then_200, NULL);
   g_autoptr(HsChartRenderer) renderer = hs_chart_renderer_new (trace);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1102, 388);
-  cairo_t *cr = cairo_create (surface);
   HsChartRenderOptions options;
   HsChartRect plot;
 
   only_series (renderer, HS_SERIES_HEAP_LIVE);
+  render_one_chart (renderer, surface, HS_CHART_HEAP, 0.0, 101.0);
+
   hs_chart_renderer_options_init (renderer, &options);
-  options.start = 0.0;
-  options.end = 101.0;
   options.charts = HS_CHART_MASK (HS_CHART_HEAP);
   options.flags = 0;
-  hs_chart_renderer_render (renderer, cr, 1102, 388, &options);
-  cairo_surface_flush (surface);
-
   g_assert_true (hs_chart_renderer_get_plot_rect (renderer, 1102, 388, &options, HS_CHART_HEAP, &plot));
   g_assert_cmpfloat (plot.x, ==, 76.0);
   g_assert_cmpfloat (plot.width, ==, 1010.0);
@@ -260,7 +278,6 @@ test_render_series_rows (void)
   /* nothing left of the first cycle (1 s, x = 86) but the plot's white */
   g_assert_true (is_white (pixel (surface, 80, 200)));
 
-  cairo_destroy (cr);
   cairo_surface_destroy (surface);
 }
 
@@ -284,20 +301,12 @@ test_render_spike (void)
   g_autoptr(HsTrace) trace = synth_trace (1000000, 10, 100000, one_spike, GUINT_TO_POINTER (spike));
   g_autoptr(HsChartRenderer) renderer = hs_chart_renderer_new (trace);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 968, 208);
-  cairo_t *cr = cairo_create (surface);
-  HsChartRenderOptions options;
   double x, top;
   gboolean found = FALSE;
   guint blue_columns = 0;
 
   only_series (renderer, HS_SERIES_PAUSE);
-  hs_chart_renderer_options_init (renderer, &options);
-  options.start = 0.0;
-  options.end = 10000.0;       /* 10^6 cycles 10 ms apart */
-  options.charts = HS_CHART_MASK (HS_CHART_PAUSES);
-  options.flags = 0;
-  hs_chart_renderer_render (renderer, cr, 968, 208, &options);
-  cairo_surface_flush (surface);
+  render_one_chart (renderer, surface, HS_CHART_PAUSES, 0.0, 10000.0);   /* 10^6 cycles 10 ms apart */
 
   /* plot 876 px from x = 76, 180 px from y = 24; the spike at (612345 + 1) × 10 ms */
   x = 76 + (spike + 1) * 0.010 / 10000.0 * 876.0;
@@ -313,7 +322,6 @@ test_render_spike (void)
       blue_columns++;
   g_assert_cmpuint (blue_columns, <=, 2);
 
-  cairo_destroy (cr);
   cairo_surface_destroy (surface);
 }
 
@@ -453,6 +461,364 @@ test_series_process_memory (void)
   hs_chart_renderer_get_time_range (renderer, &start, &end);
   g_assert_cmpfloat (end, >=, 900.0);
   g_assert_cmpfloat (hs_chart_data_get_value (data, HS_SERIES_VM_SIZE, 3), !=, hs_chart_data_get_value (data, HS_SERIES_VM_SIZE, 3));
+}
+
+/* memstats polled over HTTP, beside a gctrace */
+
+#define MIB 1048576.0
+
+/* Cycles 4 and 7 (i = 3, 6) were polled from memstats: number, @T and a 2.5 ms pause only. */
+static void
+polled_cycles (guint64     i,
+               HsGcRecord *r,
+               gpointer    user_data)
+{
+  guint64 number = r->number, time_ms = r->time_ms;
+
+  if (i != 3 && i != 6)
+    return;
+
+  memset (r, 0, sizeof *r);
+  r->number = number;
+  r->time_ms = time_ms;
+  r->clock_us[HS_CLOCK_SWEEP_TERM] = 2500;
+  r->flags = HS_GC_FLAG_SAMPLED;
+}
+
+/*
+ * Five polls k = 0 … 4 at 0, 2.5, 5, 7.5 and 10 s: HeapAlloc 50 + 10k MiB, HeapInuse
+ * HeapAlloc + 8, HeapIdle 40 − 5k, HeapReleased 5k, HeapSys = HeapInuse + HeapIdle, Sys
+ * HeapSys + 12, NextGC 120 + 10k MiB, GCCPUFraction (k + 1) / 1000; and between them two
+ * /proc samples at 1 and 6 s (RES 300 and 320 MiB), rows without any memstats value.
+ * @wall_us: the Unix time of 0 s on the trace's axis.
+ */
+static void
+append_memstats (HsTrace *trace,
+                 gint64   wall_us)
+{
+  g_autoptr(HsSampleTable) samples = hs_sample_table_new ();
+
+  for (guint k = 0; k < 5; k++)
+    {
+      double t = 2.5 * k;
+      double alloc = (50 + 10 * k) * MIB, inuse = alloc + 8 * MIB, idle = (40 - 5.0 * k) * MIB;
+      guint row;
+
+      if (k == 1 || k == 3)
+        {
+          row = hs_sample_table_append_row (samples, k == 1 ? 1.0 : 6.0,
+                                            wall_us + (k == 1 ? 1 : 6) * G_USEC_PER_SEC, HS_SAMPLE_SOURCE_PROC);
+          hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_RSS, (k == 1 ? 300 : 320) * MIB);
+          hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_VM_SIZE, 1000 * MIB);
+        }
+      row = hs_sample_table_append_row (samples, t, wall_us + (gint64) (t * G_USEC_PER_SEC), HS_SAMPLE_SOURCE_EXPVAR);
+      hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_HEAP_ALLOC, alloc);
+      hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_HEAP_INUSE, inuse);
+      hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_HEAP_IDLE, idle);
+      hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_HEAP_RELEASED, 5.0 * k * MIB);
+      hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_HEAP_SYS, inuse + idle);
+      hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_SYS, inuse + idle + 12 * MIB);
+      hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_NEXT_GC, (120 + 10 * k) * MIB);
+      hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_GC_CPU_FRACTION, (k + 1) / 1000.0);
+      hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_NUM_GC, 2 * k);
+    }
+  hs_trace_append_samples (trace, samples);
+}
+
+static void
+assert_extent (HsChartData   *data,
+               HsChartSeries  series,
+               double         min,
+               double         max)
+{
+  HsChartSource source = hs_chart_series_get_info (series)->source;
+  double lo, hi;
+
+  g_assert_true (hs_chart_data_query (data, series, 0, hs_chart_data_get_count (data, source), &lo, &hi));
+  /* the pyramids keep floats: MiB multiples up to 2^24 MiB are exact */
+  g_assert_cmpfloat_with_epsilon (lo, min, max * 1e-6);
+  g_assert_cmpfloat_with_epsilon (hi, max, max * 1e-6);
+}
+
+/*
+ * Ten cycles a second apart (test-chart-synth.h), gc 4 and gc 7 polled. Without the polled
+ * ones, by hand: heap at start 100 + (i mod 7) × 10 MiB over i = 0 1 2 4 5 7 8 9 is 100 …
+ * 150 MiB (160, at i = 6, is polled); live 80 + (i mod 5) × 3 is 80 … 92 MiB, goal twice
+ * that; "1 %" GC CPU; mark 0.5 ms. The pauses take the polled 2.5 ms in: 0.1 … 2.5 ms.
+ */
+static void
+test_series_polled_cycles (void)
+{
+  g_autoptr(HsTrace) trace = synth_trace (10, 1000, 10, polled_cycles, NULL);
+  g_autoptr(HsChartRenderer) renderer = hs_chart_renderer_new (trace);
+  HsChartData *data = hs_chart_renderer_get_data (renderer);
+  static const HsChartSeries unknown[] = {
+    HS_SERIES_HEAP_START, HS_SERIES_HEAP_LIVE, HS_SERIES_HEAP_END, HS_SERIES_HEAP_GOAL, HS_SERIES_HEAP_LIMIT,
+    HS_SERIES_STACKS, HS_SERIES_GLOBALS, HS_SERIES_MARK, HS_SERIES_CPU_ASSIST, HS_SERIES_CPU_BACKGROUND,
+    HS_SERIES_CPU_IDLE, HS_SERIES_CPU_TOTAL,
+  };
+  g_autofree char *polled = NULL, *traced = NULL;
+  double min, max;
+  const char *memstats;
+
+  append_memstats (trace, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (unknown); i++)
+    {
+      g_assert_true (isnan (hs_chart_data_get_value (data, unknown[i], 3)));
+      g_assert_true (isnan (hs_chart_data_get_value (data, unknown[i], 6)));
+    }
+  g_assert_cmpfloat (hs_chart_data_get_value (data, HS_SERIES_HEAP_START, 2), ==, 120 * MIB);
+  assert_extent (data, HS_SERIES_HEAP_START, 100 * MIB, 150 * MIB);
+  assert_extent (data, HS_SERIES_HEAP_END, 100 * MIB, 150 * MIB);
+  assert_extent (data, HS_SERIES_HEAP_LIVE, 80 * MIB, 92 * MIB);
+  assert_extent (data, HS_SERIES_HEAP_GOAL, 160 * MIB, 184 * MIB);
+  assert_extent (data, HS_SERIES_CPU_TOTAL, 1, 1);
+  assert_extent (data, HS_SERIES_MARK, 0.5, 0.5);
+  /* 0.2 ms of assists in 1 s × 8 P: 0.0025 %, never 0 */
+  g_assert_true (hs_chart_data_query (data, HS_SERIES_CPU_ASSIST, 0, 10, &min, &max));
+  g_assert_cmpfloat_with_epsilon (min, 0.0025, 1e-9);
+  /* a polled cycle's pause is known */
+  g_assert_cmpfloat (hs_chart_data_get_value (data, HS_SERIES_PAUSE, 3), ==, 2.5);
+  assert_extent (data, HS_SERIES_PAUSE, 0.1, 2.5);
+  /* the first query of the pyramid's range: only polled cycles hold no heap */
+  g_assert_false (hs_chart_data_query (data, HS_SERIES_HEAP_LIVE, 6, 7, &min, &max));
+  g_assert_true (hs_chart_data_query (data, HS_SERIES_PAUSE, 6, 7, &min, &max));
+
+  /* gc 4, polled at 4 s: the poll nearest in time is at 5 s, the nearest RES at 6 s */
+  polled = hs_chart_renderer_describe_cycle (renderer, 3);
+  g_test_message ("%s", polled);
+  g_assert_true (g_str_has_prefix (polled, "GC 4 (polled from memstats) at 4.000s\n"));
+  g_assert_nonnull (strstr (polled, "\nPauses: stop-the-world 2.50 ms\n"));
+  memstats = strstr (polled, "\nProcess: ");
+  g_assert_nonnull (memstats);
+  /* no heap, phase or CPU figure of the cycle itself: nothing in bytes before the samples */
+  g_assert_null (g_strstr_len (polled, memstats - polled, "iB"));
+  g_assert_null (strstr (polled, "GC CPU:"));
+  g_assert_null (strstr (polled, "line"));
+  g_assert_null (strstr (polled, "sweep termination"));
+  g_assert_nonnull (strstr (polled, "\nProcess: RES 320 MiB, VIRT 1000 MiB (sampled at 6.000s)"));
+  g_assert_nonnull (strstr (polled, "\nGo memstats: HeapAlloc 70.0 MiB, HeapInuse 78.0 MiB, HeapIdle 30.0 MiB, "
+                                    "HeapReleased 10.0 MiB, HeapSys 108 MiB, Sys 120 MiB, NextGC 140 MiB, "
+                                    "GCCPUFraction 0.30 % (polled at 5.000s)"));
+
+  /* gc 3 of the trace keeps its line, heap figures and all */
+  traced = hs_chart_renderer_describe_cycle (renderer, 2);
+  g_assert_nonnull (strstr (traced, "\nHeap: 120 MiB at start, 120 MiB at end, 86.0 MiB live, goal 172 MiB"));
+  g_assert_nonnull (strstr (traced, "GC CPU: 1 % since start"));
+}
+
+/*
+ * The memstats series themselves, from append_memstats: values at known times, extents by
+ * hand (HeapAlloc 50 … 90 MiB, HeapReleased 0 … 20 MiB, a real 0 kept; Sys 118 … 130 MiB;
+ * GCCPUFraction 0.1 … 0.5 %), the /proc rows in between skipped, not read as 0.
+ */
+static void
+test_series_memstats (void)
+{
+  g_autoptr(HsTrace) trace = synth_trace (10, 1000, 10, polled_cycles, NULL);
+  g_autoptr(HsChartRenderer) renderer = hs_chart_renderer_new (trace);
+  HsChartData *data = hs_chart_renderer_get_data (renderer);
+  guint at5;
+
+  for (guint s = HS_SERIES_MEMSTATS_SYS; s <= HS_SERIES_MEMSTATS_NEXT_GC; s++)
+    g_assert_false (hs_chart_data_has_series (data, s));
+  g_assert_false (hs_chart_data_has_series (data, HS_SERIES_MEMSTATS_GC_CPU));
+  append_memstats (trace, 0);
+  g_assert_cmpuint (hs_chart_data_get_count (data, HS_CHART_SOURCE_SAMPLES), ==, 7);
+  for (guint s = HS_SERIES_MEMSTATS_SYS; s <= HS_SERIES_MEMSTATS_NEXT_GC; s++)
+    {
+      g_assert_true (hs_chart_data_has_series (data, s));
+      g_assert_cmpint (hs_chart_series_get_info (s)->chart, ==, HS_CHART_HEAP);
+    }
+  g_assert_true (hs_chart_data_has_series (data, HS_SERIES_MEMSTATS_GC_CPU));
+  g_assert_cmpint (hs_chart_series_get_info (HS_SERIES_MEMSTATS_GC_CPU)->chart, ==, HS_CHART_CPU);
+  g_assert_cmpint (hs_chart_series_get_info (HS_SERIES_MEMSTATS_GC_CPU)->unit, ==, HS_CHART_UNIT_PERCENT);
+  g_assert_cmpstr (hs_chart_series_get_info (HS_SERIES_MEMSTATS_HEAP_ALLOC)->label, ==, "HeapAlloc (memstats)");
+
+  /* the poll at 5 s is row 3 (rows: 0, 1 proc, 2.5, 5, 6 proc, 7.5, 10) */
+  at5 = hs_chart_data_lower_bound (data, HS_CHART_SOURCE_SAMPLES, 5.0);
+  g_assert_cmpuint (at5, ==, 3);
+  g_assert_cmpfloat (hs_chart_data_get_value (data, HS_SERIES_MEMSTATS_HEAP_ALLOC, at5), ==, 70 * MIB);
+  g_assert_cmpfloat (hs_chart_data_get_value (data, HS_SERIES_MEMSTATS_NEXT_GC, at5), ==, 140 * MIB);
+  g_assert_cmpfloat_with_epsilon (hs_chart_data_get_value (data, HS_SERIES_MEMSTATS_GC_CPU, at5), 0.3, 1e-12);
+  g_assert_true (isnan (hs_chart_data_get_value (data, HS_SERIES_MEMSTATS_HEAP_ALLOC, 4)));
+  g_assert_true (isnan (hs_chart_data_get_value (data, HS_SERIES_RSS, at5)));
+
+  assert_extent (data, HS_SERIES_MEMSTATS_HEAP_ALLOC, 50 * MIB, 90 * MIB);
+  assert_extent (data, HS_SERIES_MEMSTATS_HEAP_INUSE, 58 * MIB, 98 * MIB);
+  assert_extent (data, HS_SERIES_MEMSTATS_HEAP_IDLE, 20 * MIB, 40 * MIB);
+  assert_extent (data, HS_SERIES_MEMSTATS_HEAP_RELEASED, 0, 20 * MIB);
+  assert_extent (data, HS_SERIES_MEMSTATS_HEAP_SYS, 98 * MIB, 118 * MIB);
+  assert_extent (data, HS_SERIES_MEMSTATS_SYS, 110 * MIB, 130 * MIB);
+  assert_extent (data, HS_SERIES_MEMSTATS_NEXT_GC, 120 * MIB, 160 * MIB);
+  assert_extent (data, HS_SERIES_MEMSTATS_GC_CPU, 0.1, 0.5);
+  assert_extent (data, HS_SERIES_RSS, 300 * MIB, 320 * MIB);
+
+  /* derivable ones start hidden, the others shown */
+  g_assert_false (hs_chart_renderer_get_series_visible (renderer, HS_SERIES_MEMSTATS_HEAP_SYS));
+  g_assert_false (hs_chart_renderer_get_series_visible (renderer, HS_SERIES_MEMSTATS_HEAP_IDLE));
+  g_assert_true (hs_chart_renderer_get_series_visible (renderer, HS_SERIES_MEMSTATS_HEAP_ALLOC));
+  g_assert_true (hs_chart_renderer_get_series_visible (renderer, HS_SERIES_MEMSTATS_NEXT_GC));
+}
+
+/* The light palette's HeapAlloc pink (#c0467f), antialiased at most a little */
+static gboolean
+is_pink (Rgb c)
+{
+  return c.r > 160 && c.g < 130 && c.b > 100 && c.b < 180 && c.r > c.b;
+}
+
+static gboolean
+pink_near (cairo_surface_t *surface,
+           int              x,
+           int              y)
+{
+  for (int dy = -1; dy <= 1; dy++)
+    if (is_pink (pixel (surface, x, y + dy)))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+write_png (HsChartRenderer *renderer,
+           const char      *name,
+           gboolean         dark)
+{
+  const char *dir = g_getenv ("HS_CHART_PNG_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  HsChartRenderOptions options;
+
+  /* for a person to look at: HS_CHART_PNG_DIR=/tmp meson test test-chart */
+  if (dir == NULL)
+    return;
+
+  path = g_build_filename (dir, name, NULL);
+  hs_chart_renderer_options_init (renderer, &options);
+  g_assert_true (hs_chart_export_to_file (renderer, &options, HS_CHART_FORMAT_PNG, 1200, 900, dark, path, &error));
+  g_assert_no_error (error);
+  g_test_message ("wrote %s", path);
+}
+
+/*
+ * Only polls, no cycle yet (a server just connected to): the heap chart still draws them,
+ * on a time axis the samples make. 1102 × 388, the heap chart alone, 0 … 10.1 s: 100 px
+ * per second from x = 76; plot rows 24 … 384. HeapAlloc up to 90 MiB + 5 % in at most 10
+ * ticks: steps of 10 MiB up to 100 MiB, so v MiB is row 24 + 360 × (1 − v/100). At 5 s
+ * (x = 576) 70 MiB: row 132. At 1 s (x = 176), a /proc row without HeapAlloc, the line
+ * from 50 MiB at 0 s to 60 at 2.5 s passes 54 MiB: row 189.6; it is not broken there.
+ */
+static void
+test_render_samples_only (void)
+{
+  g_autoptr(HsTrace) trace = hs_trace_new ("polled");
+  g_autoptr(HsChartRenderer) renderer = hs_chart_renderer_new (trace);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1102, 388);
+  double start, end;
+
+  /* 2026-11-30 12:00:00 UTC at 0 s */
+  append_memstats (trace, G_GINT64_CONSTANT (1796040000) * G_USEC_PER_SEC);
+  hs_chart_renderer_get_time_range (renderer, &start, &end);
+  g_assert_cmpfloat (start, ==, 0.0);
+  g_assert_cmpfloat_with_epsilon (end, 10.1, 1e-9);
+  g_assert_true (hs_chart_renderer_has_series (renderer, HS_SERIES_MEMSTATS_HEAP_ALLOC));
+  g_assert_false (hs_chart_renderer_has_series (renderer, HS_SERIES_HEAP_START));
+
+  only_series (renderer, HS_SERIES_MEMSTATS_HEAP_ALLOC);
+  render_one_chart (renderer, surface, HS_CHART_HEAP, 0.0, 10.1);
+
+  g_assert_true (pink_near (surface, 576, 132));
+  g_assert_true (is_white (pixel (surface, 576, 120)));
+  g_assert_true (is_white (pixel (surface, 576, 145)));
+  g_assert_true (pink_near (surface, 176, 190));
+  g_assert_true (is_white (pixel (surface, 176, 175)));
+
+  cairo_surface_destroy (surface);
+
+  /* no cycle to describe: the tooltip says what the samples nearest the pointer say */
+  {
+    g_autofree char *text = hs_chart_renderer_describe_samples (renderer, 5.2);
+    g_autoptr(HsTrace) empty = hs_trace_new ("empty");
+    g_autoptr(HsChartRenderer) nothing = hs_chart_renderer_new (empty);
+
+    g_assert_cmpstr (text, ==, "Process: RES 320 MiB, VIRT 1000 MiB (sampled at 6.000s)\n"
+                               "Go memstats: HeapAlloc 70.0 MiB, HeapInuse 78.0 MiB, HeapIdle 30.0 MiB, "
+                               "HeapReleased 10.0 MiB, HeapSys 108 MiB, Sys 120 MiB, NextGC 140 MiB, "
+                               "GCCPUFraction 0.30 % (polled at 5.000s)");
+    g_assert_null (hs_chart_renderer_describe_samples (nothing, 5.2));
+  }
+
+  for (guint s = 0; s < HS_N_SERIES; s++)
+    hs_chart_renderer_set_series_visible (renderer, s, !hs_chart_series_get_info (s)->hidden_by_default);
+  write_png (renderer, "heapscope-memstats-only.png", FALSE);
+}
+
+/*
+ * A story to look at: a gctrace of 120 cycles half a second apart with every fifth cycle
+ * polled instead (a sawtooth of 100 … 160 MiB), and polls every quarter second whose
+ * HeapAlloc follows the same sawtooth, HeapReleased climbing as the scavenger returns idle
+ * memory. Written as PNG, light and dark, when HS_CHART_PNG_DIR is set.
+ */
+static void
+story_cycle (guint64     i,
+             HsGcRecord *r,
+             gpointer    user_data)
+{
+  if (i % 5 == 4)
+    polled_cycles (3, r, NULL);
+}
+
+static void
+test_render_memstats_story (void)
+{
+  g_autoptr(HsTrace) trace = synth_trace (120, 500, 40, story_cycle, NULL);
+  g_autoptr(HsChartRenderer) renderer = hs_chart_renderer_new (trace);
+  g_autoptr(HsSampleTable) samples = hs_sample_table_new ();
+  HsChartData *data = hs_chart_renderer_get_data (renderer);
+  HsChartRenderOptions options;
+  HsChartRect plot;
+  double min, max;
+
+  /* the heap chart's legend, four names, fits beside its title: plot under 40 + 24 px */
+  hs_chart_renderer_options_init (renderer, &options);
+  g_assert_true (hs_chart_renderer_get_plot_rect (renderer, 1200, 900, &options, HS_CHART_HEAP, &plot));
+  g_assert_cmpfloat (plot.y, ==, 64.0);
+
+  for (guint k = 0; k <= 240; k++)
+    {
+      double t = 0.25 * k;
+      double phase = fmod (t, 3.5) / 3.5;    /* the synthetic heap's period: 7 cycles */
+      double alloc = (100 + 60 * phase) * MIB;
+      double released = MIN (t, 40.0) * MIB;
+      double sys = 260 * MIB;
+      guint row = hs_sample_table_append_row (samples, t, 0, HS_SAMPLE_SOURCE_EXPVAR);
+
+      hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_HEAP_ALLOC, alloc);
+      hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_HEAP_INUSE, alloc + 10 * MIB);
+      hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_HEAP_SYS, 240 * MIB);
+      hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_HEAP_IDLE, 240 * MIB - alloc - 10 * MIB);
+      hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_HEAP_RELEASED, released);
+      hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_SYS, sys);
+      hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_NEXT_GC, 176 * MIB);
+      hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_GC_CPU_FRACTION, 0.008 + 0.004 * t / 60.0);
+    }
+  hs_trace_append_samples (trace, samples);
+
+  /* nine names (five of memstats) do not fit in 1200 px: one more line of 16 px; in 4000 px they do */
+  g_assert_true (hs_chart_renderer_get_plot_rect (renderer, 1200, 900, &options, HS_CHART_HEAP, &plot));
+  g_assert_cmpfloat (plot.y, ==, 80.0);
+  g_assert_true (hs_chart_renderer_get_plot_rect (renderer, 4000, 900, &options, HS_CHART_HEAP, &plot));
+  g_assert_cmpfloat (plot.y, ==, 64.0);
+
+  /* every fifth cycle polled: 24 of them, none in the heap's extent */
+  g_assert_true (hs_chart_data_query (data, HS_SERIES_HEAP_START, 0, 120, &min, &max));
+  g_assert_cmpfloat (min, ==, 100 * MIB);
+  g_assert_true (hs_chart_data_query (data, HS_SERIES_CPU_TOTAL, 0, 120, &min, &max));
+  g_assert_cmpfloat (min, ==, 1.0);
+
+  write_png (renderer, "heapscope-memstats-story.png", FALSE);
+  write_png (renderer, "heapscope-memstats-story-dark.png", TRUE);
 }
 
 /*
@@ -738,6 +1104,10 @@ main (int   argc,
   g_test_add_func ("/chart/series/scavenger-story", test_series_scavenger_story);
   g_test_add_func ("/chart/series/memory-limit", test_series_memory_limit);
   g_test_add_func ("/chart/series/process-memory", test_series_process_memory);
+  g_test_add_func ("/chart/series/polled-cycles", test_series_polled_cycles);
+  g_test_add_func ("/chart/series/memstats", test_series_memstats);
+  g_test_add_func ("/chart/render/samples-only", test_render_samples_only);
+  g_test_add_func ("/chart/render/memstats-story", test_render_memstats_story);
   g_test_add_func ("/chart/viewport/gestures", test_viewport);
   g_test_add_func ("/chart/export/formats", test_export_formats);
   g_test_add_func ("/chart/export/arguments", test_parse_arguments);

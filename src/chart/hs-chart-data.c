@@ -24,6 +24,20 @@ static const HsChartSeriesInfo series_info[HS_N_SERIES] = {
   [HS_SERIES_HEAP_LIMIT] = { "memory-limit", N_("Goal capped by a memory limit"), HS_CHART_HEAP, HS_CHART_SOURCE_CYCLES, HS_CHART_STYLE_LINE, HS_CHART_UNIT_BYTES },
   [HS_SERIES_GLOBALS] = { "globals", N_("Globals"), HS_CHART_HEAP, HS_CHART_SOURCE_CYCLES, HS_CHART_STYLE_AREA, HS_CHART_UNIT_BYTES },
   [HS_SERIES_STACKS] = { "stacks", N_("Stacks"), HS_CHART_HEAP, HS_CHART_SOURCE_CYCLES, HS_CHART_STYLE_AREA, HS_CHART_UNIT_BYTES },
+  /*
+   * The memstats series are named as runtime.MemStats names them, what a Go developer
+   * reads on /debug/vars. HeapSys and HeapIdle start hidden: both follow from lines that
+   * are shown (HeapIdle = HeapSys − HeapInuse, and HeapSys runs just under Sys, which adds
+   * only the runtime's smaller spans), and two more lines in that band crowd it. Each is
+   * one click away in the legend.
+   */
+  [HS_SERIES_MEMSTATS_SYS] = { "memstats-sys", N_("Sys (memstats)"), HS_CHART_HEAP, HS_CHART_SOURCE_SAMPLES, HS_CHART_STYLE_LINE, HS_CHART_UNIT_BYTES },
+  [HS_SERIES_MEMSTATS_HEAP_SYS] = { "memstats-heap-sys", N_("HeapSys (memstats)"), HS_CHART_HEAP, HS_CHART_SOURCE_SAMPLES, HS_CHART_STYLE_DASHED, HS_CHART_UNIT_BYTES, TRUE },
+  [HS_SERIES_MEMSTATS_HEAP_IDLE] = { "memstats-heap-idle", N_("HeapIdle (memstats)"), HS_CHART_HEAP, HS_CHART_SOURCE_SAMPLES, HS_CHART_STYLE_DASHED, HS_CHART_UNIT_BYTES, TRUE },
+  [HS_SERIES_MEMSTATS_HEAP_RELEASED] = { "memstats-heap-released", N_("HeapReleased (memstats)"), HS_CHART_HEAP, HS_CHART_SOURCE_SAMPLES, HS_CHART_STYLE_LINE, HS_CHART_UNIT_BYTES },
+  [HS_SERIES_MEMSTATS_HEAP_INUSE] = { "memstats-heap-inuse", N_("HeapInuse (memstats)"), HS_CHART_HEAP, HS_CHART_SOURCE_SAMPLES, HS_CHART_STYLE_LINE, HS_CHART_UNIT_BYTES },
+  [HS_SERIES_MEMSTATS_HEAP_ALLOC] = { "memstats-heap-alloc", N_("HeapAlloc (memstats)"), HS_CHART_HEAP, HS_CHART_SOURCE_SAMPLES, HS_CHART_STYLE_LINE, HS_CHART_UNIT_BYTES },
+  [HS_SERIES_MEMSTATS_NEXT_GC] = { "memstats-next-gc", N_("NextGC, the heap goal (memstats)"), HS_CHART_HEAP, HS_CHART_SOURCE_SAMPLES, HS_CHART_STYLE_DASHED, HS_CHART_UNIT_BYTES },
   [HS_SERIES_MARK] = { "mark", N_("Concurrent mark"), HS_CHART_PAUSES, HS_CHART_SOURCE_CYCLES, HS_CHART_STYLE_LINE, HS_CHART_UNIT_MS },
   [HS_SERIES_PAUSE] = { "pause", N_("Stop-the-world pause"), HS_CHART_PAUSES, HS_CHART_SOURCE_CYCLES, HS_CHART_STYLE_BARS, HS_CHART_UNIT_MS },
   [HS_SERIES_PAUSE_FORCED] = { "forced", N_("Forced cycle"), HS_CHART_PAUSES, HS_CHART_SOURCE_CYCLES, HS_CHART_STYLE_MARKERS, HS_CHART_UNIT_MS },
@@ -32,6 +46,7 @@ static const HsChartSeriesInfo series_info[HS_N_SERIES] = {
   [HS_SERIES_CPU_BACKGROUND] = { "cpu-background", N_("Background mark workers"), HS_CHART_CPU, HS_CHART_SOURCE_CYCLES, HS_CHART_STYLE_AREA, HS_CHART_UNIT_PERCENT },
   [HS_SERIES_CPU_ASSIST] = { "cpu-assist", N_("Mark assists"), HS_CHART_CPU, HS_CHART_SOURCE_CYCLES, HS_CHART_STYLE_AREA, HS_CHART_UNIT_PERCENT },
   [HS_SERIES_CPU_TOTAL] = { "cpu-total", N_("GC CPU since start"), HS_CHART_CPU, HS_CHART_SOURCE_CYCLES, HS_CHART_STYLE_LINE, HS_CHART_UNIT_PERCENT },
+  [HS_SERIES_MEMSTATS_GC_CPU] = { "memstats-gc-cpu", N_("GCCPUFraction (memstats)"), HS_CHART_CPU, HS_CHART_SOURCE_SAMPLES, HS_CHART_STYLE_LINE, HS_CHART_UNIT_PERCENT },
   [HS_SERIES_SCAV_TOTAL] = { "released-total", N_("Released in total"), HS_CHART_SCAVENGER, HS_CHART_SOURCE_EVENTS, HS_CHART_STYLE_STEP_AREA, HS_CHART_UNIT_BYTES },
   [HS_SERIES_SCAV_SYS] = { "scav-sys", N_("Sys"), HS_CHART_SCAVENGER, HS_CHART_SOURCE_EVENTS, HS_CHART_STYLE_STEP, HS_CHART_UNIT_BYTES },
   [HS_SERIES_SCAV_IDLE] = { "scav-idle", N_("Idle"), HS_CHART_SCAVENGER, HS_CHART_SOURCE_EVENTS, HS_CHART_STYLE_STEP, HS_CHART_UNIT_BYTES },
@@ -102,6 +117,7 @@ struct _HsChartData
   ReleasedState   released_end;                    /* after the last event */
   SeriesSource    sources[HS_N_SERIES];
   HsChartPyramid *pyramids[HS_N_SERIES];
+  guint           n_sampled_cycles;                /* polled from memstats: most fields unknown */
 };
 
 /* Raw reads, one function per kind of derivation */
@@ -333,6 +349,77 @@ fetch_scav_field (HsChartData *self,
     out[i] = hs_trace_get_scav_value (self->trace, field, first + i);
 }
 
+/* The sample table's field a series of memory samples draws; -1 for the others. */
+int
+hs_chart_series_get_sample_field (HsChartSeries series)
+{
+  switch (series)
+    {
+    case HS_SERIES_RSS: return HS_SAMPLE_FIELD_RSS;
+    case HS_SERIES_VM_SIZE: return HS_SAMPLE_FIELD_VM_SIZE;
+    case HS_SERIES_MEMSTATS_SYS: return HS_SAMPLE_FIELD_SYS;
+    case HS_SERIES_MEMSTATS_HEAP_SYS: return HS_SAMPLE_FIELD_HEAP_SYS;
+    case HS_SERIES_MEMSTATS_HEAP_IDLE: return HS_SAMPLE_FIELD_HEAP_IDLE;
+    case HS_SERIES_MEMSTATS_HEAP_RELEASED: return HS_SAMPLE_FIELD_HEAP_RELEASED;
+    case HS_SERIES_MEMSTATS_HEAP_INUSE: return HS_SAMPLE_FIELD_HEAP_INUSE;
+    case HS_SERIES_MEMSTATS_HEAP_ALLOC: return HS_SAMPLE_FIELD_HEAP_ALLOC;
+    case HS_SERIES_MEMSTATS_NEXT_GC: return HS_SAMPLE_FIELD_NEXT_GC;
+    case HS_SERIES_MEMSTATS_GC_CPU: return HS_SAMPLE_FIELD_GC_CPU_FRACTION;
+    default: return -1;
+    }
+}
+
+static void
+fetch_sample_field (HsChartData   *self,
+                    HsSampleField  field,
+                    double         scale,
+                    guint          first,
+                    guint          n,
+                    double        *out)
+{
+  hs_trace_get_sample_values (self->trace, field, first, n, out);
+  if (scale != 1.0)
+    for (guint i = 0; i < n; i++)
+      out[i] *= scale;
+}
+
+/*
+ * A cycle polled from memstats knows its number, end time and whole pause; its heap,
+ * phase and CPU fields hold 0 for "unknown". Drawn as 0 they would pull every line down
+ * to the baseline at each polled cycle, and the pyramids' minimum with them: they are NaN.
+ */
+static gboolean
+known_when_sampled (HsChartSeries series)
+{
+  return series == HS_SERIES_PAUSE || series == HS_SERIES_PAUSE_FORCED || series == HS_SERIES_PAUSE_PERIODIC;
+}
+
+static void
+mask_sampled_cycles (HsChartData *self,
+                     guint        first,
+                     guint        n,
+                     double      *out)
+{
+  guint flags[CHUNK];
+
+  for (guint done = 0; done < n; done += CHUNK)
+    {
+      guint m = MIN (CHUNK, n - done);
+
+      hs_trace_get_gc_flags_range (self->trace, first + done, m, flags);
+      for (guint i = 0; i < m; i++)
+        if (flags[i] & HS_GC_FLAG_SAMPLED)
+          out[done + i] = NAN;
+    }
+}
+
+gboolean
+hs_chart_data_is_sampled_cycle (HsChartData *self,
+                                guint        cycle)
+{
+  return self->n_sampled_cycles > 0 && (hs_trace_get_gc_flags (self->trace, cycle) & HS_GC_FLAG_SAMPLED) != 0;
+}
+
 static void
 fetch_series (gpointer  user_data,
               guint     first,
@@ -370,10 +457,19 @@ fetch_series (gpointer  user_data,
       fetch_released_total (self, first, n, out);
       break;
     case HS_SERIES_RSS:
-      hs_trace_get_sample_values (trace, HS_SAMPLE_FIELD_RSS, first, n, out);
-      break;
     case HS_SERIES_VM_SIZE:
-      hs_trace_get_sample_values (trace, HS_SAMPLE_FIELD_VM_SIZE, first, n, out);
+    case HS_SERIES_MEMSTATS_SYS:
+    case HS_SERIES_MEMSTATS_HEAP_SYS:
+    case HS_SERIES_MEMSTATS_HEAP_IDLE:
+    case HS_SERIES_MEMSTATS_HEAP_RELEASED:
+    case HS_SERIES_MEMSTATS_HEAP_INUSE:
+    case HS_SERIES_MEMSTATS_HEAP_ALLOC:
+    case HS_SERIES_MEMSTATS_NEXT_GC:
+      fetch_sample_field (self, hs_chart_series_get_sample_field (source->series), 1.0, first, n, out);
+      break;
+    case HS_SERIES_MEMSTATS_GC_CPU:
+      /* a fraction of the CPU since the program started: gctrace's "N %", unrounded */
+      fetch_sample_field (self, HS_SAMPLE_FIELD_GC_CPU_FRACTION, 100.0, first, n, out);
       break;
     case HS_SERIES_HEAP_START:
       hs_trace_get_gc_values (trace, HS_GC_FIELD_HEAP_BEFORE, first, n, out);
@@ -431,6 +527,10 @@ fetch_series (gpointer  user_data,
     default:
       g_assert_not_reached ();
     }
+
+  if (self->n_sampled_cycles > 0 && series_info[source->series].source == HS_CHART_SOURCE_CYCLES &&
+      !known_when_sampled (source->series))
+    mask_sampled_cycles (self, first, n, out);
 }
 
 HsChartData *
@@ -523,6 +623,10 @@ hs_chart_data_update (HsChartData *self)
   update_block_times (self, HS_CHART_SOURCE_EVENTS, first_event_block, n_events);
   update_block_times (self, HS_CHART_SOURCE_SAMPLES, old_samples / BLOCK, n_samples);
 
+  for (guint c = old_cycles; c < n_cycles; c++)
+    if (hs_trace_get_gc_flags (self->trace, c) & HS_GC_FLAG_SAMPLED)
+      self->n_sampled_cycles++;
+
   /* the running total of released memory, remembered at the start of every block */
   for (guint e = old_events; e < n_events; e++)
     {
@@ -566,8 +670,11 @@ hs_chart_data_has_series (HsChartData   *self,
   if (!hs_chart_pyramid_query (self->pyramids[series], 0, self->count[info->source], &min, &max))
     return FALSE;
 
-  /* columns an older format never fills read as zeros; forced and periodic pauses may be 0 */
-  return info->source == HS_CHART_SOURCE_CYCLES || max > 0.0;
+  /*
+   * columns an older format never fills read as zeros; forced and periodic pauses may be
+   * 0, and so may GCCPUFraction; a sample field nobody polled reads as NaN
+   */
+  return info->source != HS_CHART_SOURCE_EVENTS || max > 0.0;
 }
 
 double

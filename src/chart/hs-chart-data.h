@@ -28,7 +28,7 @@ typedef enum
 {
   HS_CHART_SOURCE_CYCLES,
   HS_CHART_SOURCE_EVENTS,        /* scavenger events */
-  HS_CHART_SOURCE_SAMPLES,       /* memory samples: /proc of a process Heapscope watches */
+  HS_CHART_SOURCE_SAMPLES,       /* memory samples: /proc of a process, memstats polled over HTTP */
   HS_N_CHART_SOURCES
 } HsChartSource;
 
@@ -53,6 +53,14 @@ typedef enum
   HS_SERIES_RSS,                 /* /proc VmRSS: RES in top, what the puzzle starts with */
   HS_SERIES_GLOBALS,             /* drawn as stacks + globals: the band on top of stacks */
   HS_SERIES_STACKS,              /* behind the heap's lines, which they would hide */
+  /* runtime.MemStats polled from expvar or Prometheus: under the lines of the GC's own trace */
+  HS_SERIES_MEMSTATS_SYS,        /* Sys: everything the runtime obtained from the OS */
+  HS_SERIES_MEMSTATS_HEAP_SYS,   /* HeapSys = HeapInuse + HeapIdle */
+  HS_SERIES_MEMSTATS_HEAP_IDLE,
+  HS_SERIES_MEMSTATS_HEAP_RELEASED, /* part of HeapIdle returned to the OS */
+  HS_SERIES_MEMSTATS_HEAP_INUSE,
+  HS_SERIES_MEMSTATS_HEAP_ALLOC, /* what gctrace calls the heap */
+  HS_SERIES_MEMSTATS_NEXT_GC,    /* the heap goal */
   HS_SERIES_HEAP_START,          /* heap at GC start */
   HS_SERIES_HEAP_LIVE,           /* marked */
   HS_SERIES_HEAP_END,            /* heap at GC end */
@@ -66,6 +74,7 @@ typedef enum
   HS_SERIES_CPU_BACKGROUND,      /* assist + background */
   HS_SERIES_CPU_ASSIST,
   HS_SERIES_CPU_TOTAL,           /* cumulative GC CPU %, as printed */
+  HS_SERIES_MEMSTATS_GC_CPU,     /* GCCPUFraction × 100: the same cumulative share, polled */
   HS_SERIES_SCAV_TOTAL,          /* running total of what was released */
   HS_SERIES_SCAV_SYS,
   HS_SERIES_SCAV_IDLE,
@@ -83,6 +92,7 @@ typedef struct
   HsChartSource  source;
   HsChartStyle   style;
   HsChartUnit    unit;
+  gboolean       hidden_by_default;
 } HsChartSeriesInfo;
 
 const HsChartSeriesInfo *hs_chart_series_get_info   (HsChartSeries series);
@@ -123,9 +133,13 @@ void         hs_chart_data_get_values      (HsChartData   *self,
 gboolean     hs_chart_goal_is_capped       (double         goal,
                                             double         previous_live,
                                             HsGcFormat     formats);
+gboolean     hs_chart_data_is_sampled_cycle (HsChartData *self,
+                                             guint        cycle);
 guint        hs_chart_data_get_event_run   (HsChartData   *self,
                                             guint          event);
 gsize        hs_chart_data_get_memory      (HsChartData   *self);
+
+int          hs_chart_series_get_sample_field (HsChartSeries series);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsChartData, hs_chart_data_free)
 

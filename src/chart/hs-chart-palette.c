@@ -50,6 +50,20 @@ hs_chart_palette_init (HsChartPalette *palette,
   s[HS_SERIES_HEAP_LIMIT] = with_alpha (dark ? rgb (0xf66151) : rgb (0xe01b24), 0.45);
   s[HS_SERIES_STACKS] = dark ? rgb (0xb5835a) : rgb (0x986a44);
   s[HS_SERIES_GLOBALS] = dark ? rgb (0xf8e45c) : rgb (0xe5a50a);
+  /*
+   * memstats: hues the GC's own lines do not use, so a polled line is never taken for the
+   * trace's: HeapAlloc, the one to read beside the trace's heap, in pink, the strongest of
+   * them (and GCCPUFraction with it on the CPU chart); NextGC is dashed like the trace's
+   * goal but amber, not orange. HeapSys and HeapIdle start hidden.
+   */
+  s[HS_SERIES_MEMSTATS_SYS] = dark ? rgb (0xc061cb) : rgb (0x813d9c);
+  s[HS_SERIES_MEMSTATS_HEAP_SYS] = dark ? rgb (0x4fd1de) : rgb (0x0f7b8a);
+  s[HS_SERIES_MEMSTATS_HEAP_IDLE] = dark ? rgb (0xa8bacb) : rgb (0x6f8396);
+  s[HS_SERIES_MEMSTATS_HEAP_RELEASED] = dark ? rgb (0xc8d85a) : rgb (0x7a8500);
+  s[HS_SERIES_MEMSTATS_HEAP_INUSE] = dark ? rgb (0xa7a4f5) : rgb (0x3d3a9e);
+  s[HS_SERIES_MEMSTATS_HEAP_ALLOC] = dark ? rgb (0xf49ac1) : rgb (0xc0467f);
+  s[HS_SERIES_MEMSTATS_NEXT_GC] = dark ? rgb (0xf9f06b) : rgb (0x9c6a00);
+  s[HS_SERIES_MEMSTATS_GC_CPU] = dark ? rgb (0xf49ac1) : rgb (0xc0467f);
   s[HS_SERIES_MARK] = dark ? rgb (0x9a9996) : rgb (0x77767b);
   s[HS_SERIES_PAUSE] = dark ? rgb (0x62a0ea) : rgb (0x1c71d8);
   s[HS_SERIES_PAUSE_FORCED] = dark ? rgb (0xffa348) : rgb (0xe66100);

@@ -39,6 +39,9 @@ G_DEFINE_FINAL_TYPE (HsChartRenderer, hs_chart_renderer, G_TYPE_OBJECT)
 #define TIME_AXIS_HEIGHT 22.0
 #define CHART_GAP 10.0
 #define FONT "Sans 8.5"
+#define LEGEND_SWATCH 16.0       /* the line or box before a name, and the space after it */
+#define LEGEND_GAP 14.0
+#define LEGEND_LINE_HEIGHT 16.0
 #define TITLE_FONT "Sans Bold 9.5"
 #define BIG_TITLE_FONT "Sans Bold 12"
 
@@ -75,6 +78,8 @@ static void
 hs_chart_renderer_init (HsChartRenderer *self)
 {
   hs_chart_palette_init (&self->palette, FALSE);
+  for (guint s = 0; s < HS_N_SERIES; s++)
+    self->hidden[s] = hs_chart_series_get_info (s)->hidden_by_default;
 
   /* one context for every target, at 96 dpi: a PNG and a PDF get the same layout */
   self->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
@@ -210,15 +215,90 @@ typedef struct
   HsChartRect plot;
 } ChartLayout;
 
+static PangoLayout *get_layout   (HsChartRenderer *self,
+                                  const char      *font,
+                                  const char      *text);
+static gboolean     series_shown (HsChartRenderer *self,
+                                  HsChartSeries    series);
+
+static double
+text_width (HsChartRenderer *self,
+            const char      *font,
+            const char      *text)
+{
+  int w, h;
+
+  pango_layout_get_pixel_size (get_layout (self, font, text), &w, &h);
+  return w;
+}
+
+/*
+ * Where each name of a chart's legend goes, beside its title: @x and @line per series
+ * (-1: not in the legend). A line that would run past the right edge wraps under the
+ * first name: memstats beside a gctrace make a dozen names. Returns the number of lines.
+ */
 static guint
-layout_charts (int                         width,
+place_legend (HsChartRenderer *self,
+              HsChartKind      kind,
+              int              width,
+              double          *x,
+              int             *line)
+{
+  double first = MAX (12.0 + text_width (self, TITLE_FONT, hs_chart_kind_get_title (kind)) + 20.0,
+                      HS_CHART_PLOT_LEFT);
+  double right = width - HS_CHART_PLOT_RIGHT;
+  double at = first;
+  guint lines = 1;
+
+  /* in reverse drawing order: what is on top is named first */
+  for (int s = HS_N_SERIES - 1; s >= 0; s--)
+    {
+      double w;
+
+      line[s] = -1;
+      if (hs_chart_series_get_info (s)->chart != kind || !series_shown (self, s))
+        continue;
+
+      w = LEGEND_SWATCH + text_width (self, FONT, _(hs_chart_series_get_info (s)->label));
+      if (at > first && at + w > right)
+        {
+          at = first;
+          lines++;
+        }
+      x[s] = at;
+      line[s] = lines - 1;
+      at += w + LEGEND_GAP;
+    }
+
+  return lines;
+}
+
+static double
+header_height (HsChartRenderer            *self,
+               const HsChartRenderOptions *options,
+               HsChartKind                 kind,
+               int                         width)
+{
+  double x[HS_N_SERIES];
+  int line[HS_N_SERIES];
+
+  if (options->flags & HS_CHART_RENDER_NO_HEADER)
+    return COMPACT_HEADER_HEIGHT;
+  if (!(options->flags & HS_CHART_RENDER_LEGEND))
+    return HEADER_HEIGHT;
+
+  return HEADER_HEIGHT + (place_legend (self, kind, width, x, line) - 1) * LEGEND_LINE_HEIGHT;
+}
+
+static guint
+layout_charts (HsChartRenderer            *self,
+               int                         width,
                int                         height,
                const HsChartRenderOptions *options,
                ChartLayout                *out)
 {
   double top = (options->flags & HS_CHART_RENDER_TITLE) ? TITLE_HEIGHT : 0.0;
   double bottom = (options->flags & HS_CHART_RENDER_TIME_LABELS) ? TIME_AXIS_HEIGHT : 4.0;
-  double header = (options->flags & HS_CHART_RENDER_NO_HEADER) ? COMPACT_HEADER_HEIGHT : HEADER_HEIGHT;
   double weights = 0.0, y, available;
   guint n = 0;
 
@@ -237,12 +317,13 @@ layout_charts (int                         width,
   n = 0;
   for (guint k = 0; k < HS_N_CHARTS; k++)
     {
-      double h;
+      double h, header;
 
       if (!(options->charts & HS_CHART_MASK (k)))
         continue;
 
       h = available * (k == HS_CHART_HEAP ? 2.0 : 1.0) / weights;
+      header = header_height (self, options, k, width);
       out[n].kind = k;
       out[n].area = (HsChartRect) { 0, y, width, h };
       out[n].plot = (HsChartRect) { HS_CHART_PLOT_LEFT, y + header,
@@ -264,7 +345,7 @@ hs_chart_renderer_get_plot_rect (HsChartRenderer            *self,
                                  HsChartRect                *rect)
 {
   ChartLayout layout[HS_N_CHARTS];
-  guint n = layout_charts (width, height, options, layout);
+  guint n = layout_charts (self, width, height, options, layout);
 
   for (guint i = 0; i < n; i++)
     if (layout[i].kind == kind)
@@ -520,8 +601,19 @@ collect_points (Frame         *f,
       hs_chart_data_get_values (data, series, from, to - from, values);
       for (guint i = from; i < to; i++)
         {
-          Point *p = &points[n++];
+          Point *p;
 
+          /*
+           * A sample without this value (another source's row) or a cycle polled from
+           * memstats says nothing about the series: the line runs on past it. Other NaN
+           * (no goal under GOGC=off, no memory limit) are a break in the line.
+           */
+          if (isnan (values[i - from]) &&
+              (source == HS_CHART_SOURCE_SAMPLES ||
+               (source == HS_CHART_SOURCE_CYCLES && hs_chart_data_is_sampled_cycle (data, i))))
+            continue;
+
+          p = &points[n++];
           p->x = time_to_x (f, hs_chart_data_get_time (data, source, i));
           p->lo = p->hi = p->last = values[i - from];
         }
@@ -1116,7 +1208,22 @@ wall_offset (Frame  *f,
   guint c;
   double wall;
 
-  if (n == 0 || !hs_trace_has_wall_time (f->self->trace))
+  /* memory sampled before the first cycle (or of a program with no trace): their clock */
+  if (n == 0)
+    {
+      guint n_samples = hs_chart_data_get_count (data, HS_CHART_SOURCE_SAMPLES);
+      gint64 us;
+
+      if (n_samples == 0)
+        return FALSE;
+      c = MIN (f->bounds[HS_CHART_SOURCE_SAMPLES][0], n_samples - 1);
+      us = hs_trace_get_sample_wall_time (f->self->trace, c);
+      if (us == 0)
+        return FALSE;
+      *offset = (double) us / G_USEC_PER_SEC - hs_chart_data_get_time (data, HS_CHART_SOURCE_SAMPLES, c);
+      return TRUE;
+    }
+  if (!hs_trace_has_wall_time (f->self->trace))
     return FALSE;
 
   c = MIN (f->bounds[HS_CHART_SOURCE_CYCLES][0], n - 1);
@@ -1327,7 +1434,7 @@ draw_run_breaks (Frame             *f,
     }
 }
 
-static double
+static void
 draw_legend_entry (Frame         *f,
                    HsChartSeries  series,
                    double         x,
@@ -1336,7 +1443,6 @@ draw_legend_entry (Frame         *f,
   const HsChartPalette *palette = &f->self->palette;
   const HsChartSeriesInfo *info = hs_chart_series_get_info (series);
   cairo_t *cr = f->cr;
-  double w;
 
   set_color (cr, &palette->series[series]);
   switch (info->style)
@@ -1366,8 +1472,7 @@ draw_legend_entry (Frame         *f,
       break;
     }
 
-  w = draw_text (f, FONT, &palette->foreground, _(info->label), x + 16, y, ALIGN_LEFT);
-  return 16 + w + 14;
+  draw_text (f, FONT, &palette->foreground, _(info->label), x + LEGEND_SWATCH, y, ALIGN_LEFT);
 }
 
 static void
@@ -1377,18 +1482,76 @@ draw_header (Frame             *f,
 {
   const HsChartPalette *palette = &f->self->palette;
   double y = area->y + HEADER_HEIGHT / 2.0 - 2.0;
-  double x = 12.0;
+  double x[HS_N_SERIES];
+  int line[HS_N_SERIES];
 
-  x += draw_text (f, TITLE_FONT, &palette->foreground, hs_chart_kind_get_title (kind), x, y, ALIGN_LEFT);
-  x = MAX (x + 20.0, HS_CHART_PLOT_LEFT);
+  draw_text (f, TITLE_FONT, &palette->foreground, hs_chart_kind_get_title (kind), 12.0, y, ALIGN_LEFT);
 
   if (!(f->options->flags & HS_CHART_RENDER_LEGEND))
     return;
 
-  /* in reverse drawing order: what is on top is named first */
+  place_legend (f->self, kind, (int) area->width, x, line);
   for (int s = HS_N_SERIES - 1; s >= 0; s--)
-    if (hs_chart_series_get_info (s)->chart == kind && series_shown (f->self, s))
-      x += draw_legend_entry (f, s, x, y);
+    if (line[s] >= 0)
+      draw_legend_entry (f, s, x[s], y + line[s] * LEGEND_LINE_HEIGHT);
+}
+
+static gint64
+find_nearest (HsChartRenderer *self,
+              HsChartSource    source,
+              double           time)
+{
+  guint n = hs_chart_data_get_count (self->data, source);
+  guint i;
+
+  if (n == 0)
+    return -1;
+
+  i = hs_chart_data_lower_bound (self->data, source, time);
+  if (i >= n)
+    return n - 1;
+  if (i > 0 && time - hs_chart_data_get_time (self->data, source, i - 1) <
+               hs_chart_data_get_time (self->data, source, i) - time)
+    return i - 1;
+
+  return i;
+}
+
+/*
+ * The sample nearest to @time that has a value of @series: a /proc sample and a poll of
+ * memstats are rows of one table, each without the other's values.
+ */
+static gint64
+find_nearest_sample (HsChartRenderer *self,
+                     HsChartSeries    series,
+                     double           time)
+{
+  int field = hs_chart_series_get_sample_field (series);
+
+  /* the trace's lookup: the tables' RES and VIRT columns show the same sample */
+  return field >= 0 ? hs_trace_find_sample (self->trace, (guint) field, time) : -1;
+}
+
+static void
+draw_hover_dot (Frame              *f,
+                const HsChartRect  *plot,
+                const HsValueAxis  *axis,
+                HsChartSeries       series,
+                double              x,
+                double              v)
+{
+  const HsChartPalette *palette = &f->self->palette;
+  cairo_t *cr = f->cr;
+
+  if (isnan (v) || v > axis->max)
+    return;
+
+  cairo_arc (cr, x, value_to_y (plot, axis, v), 4.0, 0, 2 * G_PI);
+  set_color (cr, &palette->series[series]);
+  cairo_fill_preserve (cr);
+  set_color (cr, &palette->background);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
 }
 
 static void
@@ -1418,7 +1581,8 @@ draw_hover (Frame             *f,
       gint64 index = source == HS_CHART_SOURCE_CYCLES ? o->hover_cycle : o->hover_event;
       double x;
 
-      if (index < 0 || index >= hs_chart_data_get_count (data, source))
+      /* samples: below, the one nearest the hovered cycle */
+      if (source == HS_CHART_SOURCE_SAMPLES || index < 0 || index >= hs_chart_data_get_count (data, source))
         continue;
 
       x = round (time_to_x (f, hs_chart_data_get_time (data, source, index))) + 0.5;
@@ -1434,22 +1598,29 @@ draw_hover (Frame             *f,
       for (guint s = 0; s < HS_N_SERIES; s++)
         {
           const HsChartSeriesInfo *info = hs_chart_series_get_info (s);
-          double v;
 
           if (info->chart != kind || info->source != source || !series_shown (f->self, s))
             continue;
-          v = hs_chart_data_get_value (data, s, index);
-          const HsValueAxis *axis = &axes[series_axis (f->self, s)];
+          draw_hover_dot (f, plot, &axes[series_axis (f->self, s)], s, x, hs_chart_data_get_value (data, s, index));
+        }
+    }
 
-          if (isnan (v) || v > axis->max)
+  if (o->hover_cycle >= 0 && o->hover_cycle < hs_chart_data_get_count (data, HS_CHART_SOURCE_CYCLES))
+    {
+      double t = hs_chart_data_get_time (data, HS_CHART_SOURCE_CYCLES, o->hover_cycle);
+
+      for (guint s = 0; s < HS_N_SERIES; s++)
+        {
+          const HsChartSeriesInfo *info = hs_chart_series_get_info (s);
+          gint64 sample;
+
+          if (info->chart != kind || info->source != HS_CHART_SOURCE_SAMPLES || !series_shown (f->self, s))
             continue;
-
-          cairo_arc (cr, x, value_to_y (plot, axis, v), 4.0, 0, 2 * G_PI);
-          set_color (cr, &palette->series[s]);
-          cairo_fill_preserve (cr);
-          set_color (cr, &palette->background);
-          cairo_set_line_width (cr, 1.5);
-          cairo_stroke (cr);
+          sample = find_nearest_sample (f->self, s, t);
+          if (sample >= 0)
+            draw_hover_dot (f, plot, &axes[series_axis (f->self, s)], s,
+                            time_to_x (f, hs_chart_data_get_time (data, HS_CHART_SOURCE_SAMPLES, sample)),
+                            hs_chart_data_get_value (data, s, sample));
         }
     }
 }
@@ -1508,9 +1679,15 @@ draw_title (Frame *f,
   g_autofree char *details = NULL;
   double x = 12.0;
 
-  details = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u GC cycle", "%s · %u GC cycles",
-                                          hs_trace_get_n_cycles (trace)),
-                             format != NULL ? format : _("Go GC trace"), hs_trace_get_n_cycles (trace));
+  if (hs_trace_get_n_cycles (trace) == 0 && hs_trace_get_n_events (trace) == 0 && hs_trace_get_n_samples (trace) > 0)
+    /* a process watched, or memstats polled, before any trace line: what there is instead */
+    details = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u memory sample", "%u memory samples",
+                                            hs_trace_get_n_samples (trace)),
+                               hs_trace_get_n_samples (trace));
+  else
+    details = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u GC cycle", "%s · %u GC cycles",
+                                            hs_trace_get_n_cycles (trace)),
+                               format != NULL ? format : _("Go GC trace"), hs_trace_get_n_cycles (trace));
   x += draw_text (f, BIG_TITLE_FONT, &palette->foreground, hs_trace_get_name (trace), x, TITLE_HEIGHT / 2.0, ALIGN_LEFT);
   draw_text (f, FONT, &palette->dim, details, x + 12.0, TITLE_HEIGHT / 2.0 + 1.0, ALIGN_LEFT);
   draw_text (f, FONT, &palette->dim, range, width - HS_CHART_PLOT_RIGHT, TITLE_HEIGHT / 2.0 + 1.0, ALIGN_RIGHT);
@@ -1544,7 +1721,7 @@ hs_chart_renderer_render (HsChartRenderer            *self,
       cairo_paint (cr);
     }
 
-  n = layout_charts (width, height, options, layout);
+  n = layout_charts (self, width, height, options, layout);
   frame_init (&f, self, cr, width, options);
 
   if (options->flags & HS_CHART_RENDER_TITLE)
@@ -1602,6 +1779,9 @@ hs_chart_renderer_render_overview (HsChartRenderer *self,
     if ((s == HS_SERIES_HEAP_HELD || s == HS_SERIES_HEAP_START || s == HS_SERIES_HEAP_LIVE) &&
         series_shown (self, s))
       draw_series (&f, s, &plot, &axis);
+  /* memstats polled without a trace: their heap is the only one there is */
+  if (!series_shown (self, HS_SERIES_HEAP_START) && series_shown (self, HS_SERIES_MEMSTATS_HEAP_ALLOC))
+    draw_series (&f, HS_SERIES_MEMSTATS_HEAP_ALLOC, &plot, &axis);
   draw_run_breaks (&f, &plot, TRUE, FALSE);
   cairo_reset_clip (cr);
 
@@ -1623,27 +1803,6 @@ hs_chart_renderer_render_overview (HsChartRenderer *self,
 
   frame_clear (&f);
   cairo_restore (cr);
-}
-
-static gint64
-find_nearest (HsChartRenderer *self,
-              HsChartSource    source,
-              double           time)
-{
-  guint n = hs_chart_data_get_count (self->data, source);
-  guint i;
-
-  if (n == 0)
-    return -1;
-
-  i = hs_chart_data_lower_bound (self->data, source, time);
-  if (i >= n)
-    return n - 1;
-  if (i > 0 && time - hs_chart_data_get_time (self->data, source, i - 1) <
-               hs_chart_data_get_time (self->data, source, i) - time)
-    return i - 1;
-
-  return i;
 }
 
 /* The GC cycle closest in time to @time, -1 when there is none. */
@@ -1675,6 +1834,166 @@ format_mb (guint64 mb)
   return hs_chart_format_value (HS_CHART_UNIT_BYTES, (double) mb * 1048576.0);
 }
 
+/* What top showed for the process at the sample nearest to @time. */
+static void
+append_process_line (HsChartRenderer *self,
+                     GString         *out,
+                     double           time)
+{
+  gint64 sample = find_nearest_sample (self, HS_SERIES_RSS, time);
+  g_autofree char *res = NULL, *virt = NULL, *sampled = NULL;
+
+  if (sample < 0)
+    return;
+
+  res = hs_chart_format_value (HS_CHART_UNIT_BYTES, hs_chart_data_get_value (self->data, HS_SERIES_RSS, sample));
+  virt = hs_chart_format_value (HS_CHART_UNIT_BYTES, hs_chart_data_get_value (self->data, HS_SERIES_VM_SIZE, sample));
+  sampled = hs_chart_format_duration (hs_chart_data_get_time (self->data, HS_CHART_SOURCE_SAMPLES, sample), 0.001);
+  g_string_append_printf (out, "\n%s", _("Process"));
+  g_string_append_printf (out, _(": RES %s, VIRT %s (sampled at %s)"), res, virt, sampled);
+}
+
+/* The memstats of the poll nearest to @time, by their names in runtime.MemStats. */
+static void
+append_memstats_line (HsChartRenderer *self,
+                      GString         *out,
+                      double           time)
+{
+  static const struct
+  {
+    HsChartSeries  series;
+    const char    *name;
+  } fields[] = {
+    { HS_SERIES_MEMSTATS_HEAP_ALLOC, "HeapAlloc" },
+    { HS_SERIES_MEMSTATS_HEAP_INUSE, "HeapInuse" },
+    { HS_SERIES_MEMSTATS_HEAP_IDLE, "HeapIdle" },
+    { HS_SERIES_MEMSTATS_HEAP_RELEASED, "HeapReleased" },
+    { HS_SERIES_MEMSTATS_HEAP_SYS, "HeapSys" },
+    { HS_SERIES_MEMSTATS_SYS, "Sys" },
+    { HS_SERIES_MEMSTATS_NEXT_GC, "NextGC" },
+  };
+  g_autofree char *polled = NULL;
+  gint64 sample = -1;
+  const char *separator = ": ";
+  double fraction;
+
+  /* a Prometheus endpoint may lack some: the poll is the nearest one with any of them */
+  for (guint i = 0; i < G_N_ELEMENTS (fields) && sample < 0; i++)
+    sample = find_nearest_sample (self, fields[i].series, time);
+  if (sample < 0)
+    return;
+
+  g_string_append_printf (out, "\n%s", _("Go memstats"));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      double v = hs_chart_data_get_value (self->data, fields[i].series, sample);
+      g_autofree char *value = NULL;
+
+      if (isnan (v))
+        continue;
+      value = hs_chart_format_value (HS_CHART_UNIT_BYTES, v);
+      g_string_append_printf (out, "%s%s %s", separator, fields[i].name, value);
+      separator = ", ";
+    }
+  fraction = hs_chart_data_get_value (self->data, HS_SERIES_MEMSTATS_GC_CPU, sample);
+  if (!isnan (fraction))
+    g_string_append_printf (out, "%sGCCPUFraction %.2f %%", separator, fraction);
+
+  polled = hs_chart_format_duration (hs_chart_data_get_time (self->data, HS_CHART_SOURCE_SAMPLES, sample), 0.001);
+  g_string_append_printf (out, _(" (polled at %s)"), polled);
+}
+
+static void
+append_when (HsChartRenderer *self,
+             GString         *out,
+             guint            cycle,
+             double           time)
+{
+  g_autofree char *when = hs_chart_format_duration (time, 0.001);
+  double wall = hs_trace_get_gc_value (self->trace, HS_GC_FIELD_WALL_TIME, cycle);
+
+  g_string_append_printf (out, _(" at %s"), when);
+  if (!isnan (wall))
+    {
+      g_autofree char *clock = hs_chart_format_wall_time (wall, 0.001);
+
+      g_string_append_printf (out, " (%s)", clock);
+    }
+}
+
+/*
+ * A cycle polled from memstats: its number, end time and whole pause are all it has; the
+ * rest of its record is 0 for "unknown" and is not shown as if measured.
+ */
+static void
+append_sampled_cycle (HsChartRenderer *self,
+                      GString         *out,
+                      guint            cycle,
+                      const HsGcRecord *r)
+{
+  g_autofree char *pause = format_us (r->clock_us[HS_CLOCK_SWEEP_TERM] + r->clock_us[HS_CLOCK_MARK_TERM]);
+
+  g_string_append_printf (out, " (%s)", _("polled from memstats"));
+  append_when (self, out, cycle, r->time_ms / 1000.0);
+  if (r->flags & HS_GC_FLAG_TIME_ESTIMATED)
+    g_string_append_printf (out, " (%s)", _("end time estimated between two polls"));
+
+  g_string_append_printf (out, "\n%s", _("Pauses"));
+  g_string_append_printf (out, _(": stop-the-world %s"), pause);
+  if (r->flags & HS_GC_FLAG_PAUSE_AVERAGED)
+    g_string_append_printf (out, " (%s)", _("the mean of the cycles between two polls"));
+  g_string_append_printf (out, "\n%s", _("Its heap sizes, phases and GC CPU are not known: memstats keeps only the pauses of past cycles"));
+}
+
+/* A cycle of the trace: every field its line printed. */
+static void
+append_traced_cycle (HsChartRenderer  *self,
+                     GString          *out,
+                     guint             cycle,
+                     const HsGcRecord *r)
+{
+  g_autofree char *before = NULL, *after = NULL, *live = NULL, *goal = NULL;
+  g_autofree char *pause = NULL, *stw1 = NULL, *stw2 = NULL, *mark = NULL;
+
+  append_when (self, out, cycle, r->time_ms / 1000.0);
+  g_string_append_printf (out, _(", line %" PRIu64), hs_trace_get_gc_line (self->trace, cycle));
+
+  before = format_mb (r->heap_before_mb);
+  after = format_mb (r->heap_after_mb);
+  live = format_mb (r->heap_live_mb);
+  goal = hs_trace_get_gc_value (self->trace, HS_GC_FIELD_HEAP_GOAL, cycle) >= HS_CHART_NO_GOAL_BYTES ?
+         g_strdup (_("none (GOGC=off)")) : format_mb (r->heap_goal_mb);
+  g_string_append_printf (out, "\n%s", _("Heap"));
+  g_string_append_printf (out, _(": %s at start, %s at end, %s live, goal %s"), before, after, live, goal);
+  if (!isnan (hs_chart_data_get_value (self->data, HS_SERIES_HEAP_LIMIT, cycle)))
+    g_string_append_printf (out, " (%s)", _("held down by a memory limit"));
+  if (hs_trace_get_gc_formats (self->trace) & HS_GC_FORMAT_GO118)
+    {
+      g_autofree char *stacks = format_mb (r->stacks_mb);
+      g_autofree char *globals = format_mb (r->globals_mb);
+
+      g_string_append_printf (out, _("; stacks %s, globals %s"), stacks, globals);
+    }
+
+  stw1 = format_us (r->clock_us[HS_CLOCK_SWEEP_TERM]);
+  stw2 = format_us (r->clock_us[HS_CLOCK_MARK_TERM]);
+  pause = format_us (r->clock_us[HS_CLOCK_SWEEP_TERM] + r->clock_us[HS_CLOCK_MARK_TERM]);
+  mark = format_us (r->clock_us[HS_CLOCK_SCAN] + r->clock_us[HS_CLOCK_INSTALL_WB] + r->clock_us[HS_CLOCK_MARK]);
+  g_string_append_printf (out, "\n%s", _("Pauses"));
+  g_string_append_printf (out, _(": stop-the-world %s (sweep termination %s + mark termination %s), concurrent mark %s"),
+                          pause, stw1, stw2, mark);
+
+  {
+    double assist = hs_chart_data_get_value (self->data, HS_SERIES_CPU_ASSIST, cycle);
+    double background = hs_chart_data_get_value (self->data, HS_SERIES_CPU_BACKGROUND, cycle);
+    double idle = hs_chart_data_get_value (self->data, HS_SERIES_CPU_IDLE, cycle);
+
+    g_string_append_printf (out, "\n%s", _("GC CPU"));
+    g_string_append_printf (out, _(": %" PRIu64 " %% since start; this cycle %.1f %% (assists %.1f %%, background %.1f %%, idle %.1f %%), %" PRIu64 " P"),
+                            r->cpu_percent, idle, assist, background - assist, idle - background, r->procs);
+  }
+}
+
 /* Every value of a cycle as text: the tooltip, and what a screen reader reads. */
 char *
 hs_chart_renderer_describe_cycle (HsChartRenderer *self,
@@ -1682,10 +2001,8 @@ hs_chart_renderer_describe_cycle (HsChartRenderer *self,
 {
   HsGcRecord r;
   GString *out;
-  g_autofree char *when = NULL;
-  g_autofree char *before = NULL, *after = NULL, *live = NULL, *goal = NULL;
-  g_autofree char *pause = NULL, *stw1 = NULL, *stw2 = NULL, *mark = NULL;
-  double wall, cycle_time;
+  g_autofree char *run = NULL;
+  double cycle_time;
 
   g_return_val_if_fail (HS_IS_CHART_RENDERER (self), NULL);
   g_return_val_if_fail (cycle < hs_trace_get_n_cycles (self->trace), NULL);
@@ -1699,56 +2016,14 @@ hs_chart_renderer_describe_cycle (HsChartRenderer *self,
   if (r.flags & HS_GC_FLAG_PERIODIC)
     g_string_append_printf (out, " (%s)", _("periodic"));
   if (hs_trace_get_n_runs (self->trace) > 1)
-    g_string_append_printf (out, " · %s", when = g_strdup_printf (_("run %u"), hs_trace_get_run_of_cycle (self->trace, cycle) + 1));
-  g_clear_pointer (&when, g_free);
-
-  when = hs_chart_format_duration (r.time_ms / 1000.0, 0.001);
-  g_string_append_printf (out, _(" at %s"), when);
-  wall = hs_trace_get_gc_value (self->trace, HS_GC_FIELD_WALL_TIME, cycle);
-  if (!isnan (wall))
-    {
-      g_autofree char *clock = hs_chart_format_wall_time (wall, 0.001);
-
-      g_string_append_printf (out, " (%s)", clock);
-    }
-  g_string_append_printf (out, _(", line %" PRIu64), hs_trace_get_gc_line (self->trace, cycle));
-
-  before = format_mb (r.heap_before_mb);
-  after = format_mb (r.heap_after_mb);
-  live = format_mb (r.heap_live_mb);
-  goal = hs_trace_get_gc_value (self->trace, HS_GC_FIELD_HEAP_GOAL, cycle) >= HS_CHART_NO_GOAL_BYTES ?
-         g_strdup (_("none (GOGC=off)")) : format_mb (r.heap_goal_mb);
-  g_string_append_printf (out, "\n%s", _("Heap"));
-  g_string_append_printf (out, _(": %s at start, %s at end, %s live, goal %s"), before, after, live, goal);
-  if (!isnan (hs_chart_data_get_value (self->data, HS_SERIES_HEAP_LIMIT, cycle)))
-    g_string_append_printf (out, " (%s)", _("held down by a memory limit"));
-  if (hs_trace_get_gc_formats (self->trace) & HS_GC_FORMAT_GO118)
-    {
-      g_autofree char *stacks = format_mb (r.stacks_mb);
-      g_autofree char *globals = format_mb (r.globals_mb);
-
-      g_string_append_printf (out, _("; stacks %s, globals %s"), stacks, globals);
-    }
-
-  stw1 = format_us (r.clock_us[HS_CLOCK_SWEEP_TERM]);
-  stw2 = format_us (r.clock_us[HS_CLOCK_MARK_TERM]);
-  pause = format_us (r.clock_us[HS_CLOCK_SWEEP_TERM] + r.clock_us[HS_CLOCK_MARK_TERM]);
-  mark = format_us (r.clock_us[HS_CLOCK_SCAN] + r.clock_us[HS_CLOCK_INSTALL_WB] + r.clock_us[HS_CLOCK_MARK]);
-  g_string_append_printf (out, "\n%s", _("Pauses"));
-  g_string_append_printf (out, _(": stop-the-world %s (sweep termination %s + mark termination %s), concurrent mark %s"),
-                          pause, stw1, stw2, mark);
-
-  {
-    double assist = hs_chart_data_get_value (self->data, HS_SERIES_CPU_ASSIST, cycle);
-    double background = hs_chart_data_get_value (self->data, HS_SERIES_CPU_BACKGROUND, cycle);
-    double idle = hs_chart_data_get_value (self->data, HS_SERIES_CPU_IDLE, cycle);
-
-    g_string_append_printf (out, "\n%s", _("GC CPU"));
-    g_string_append_printf (out, _(": %" PRIu64 " %% since start; this cycle %.1f %% (assists %.1f %%, background %.1f %%, idle %.1f %%), %" PRIu64 " P"),
-                            r.cpu_percent, idle, assist, background - assist, idle - background, r.procs);
-  }
+    g_string_append_printf (out, " · %s", run = g_strdup_printf (_("run %u"), hs_trace_get_run_of_cycle (self->trace, cycle) + 1));
 
   cycle_time = hs_chart_data_get_time (self->data, HS_CHART_SOURCE_CYCLES, cycle);
+
+  if (r.flags & HS_GC_FLAG_SAMPLED)
+    append_sampled_cycle (self, out, cycle, &r);
+  else
+    append_traced_cycle (self, out, cycle, &r);
 
   {
     /* the scavenger event nearest to this cycle in time */
@@ -1761,25 +2036,38 @@ hs_chart_renderer_describe_cycle (HsChartRenderer *self,
         g_string_append_printf (out, "\n%s", scav);
       }
   }
+  append_process_line (self, out, cycle_time);
+  append_memstats_line (self, out, cycle_time);
 
-  {
-    /* what top showed for the process at the sample nearest to this cycle: the same
-     * sample the tables' RES and VIRT columns show */
-    gint64 sample = hs_trace_find_sample (self->trace, HS_SAMPLE_FIELD_RSS, cycle_time);
+  return g_string_free (out, FALSE);
+}
 
-    if (sample >= 0)
-      {
-        g_autofree char *res = hs_chart_format_value (HS_CHART_UNIT_BYTES,
-                                                      hs_trace_get_sample_value (self->trace, HS_SAMPLE_FIELD_RSS, sample));
-        g_autofree char *virt = hs_chart_format_value (HS_CHART_UNIT_BYTES,
-                                                       hs_trace_get_sample_value (self->trace, HS_SAMPLE_FIELD_VM_SIZE, sample));
-        g_autofree char *sampled = hs_chart_format_duration (hs_trace_get_sample_time (self->trace, sample), 0.001);
+/*
+ * What the samples nearest to @time say (RES and VIRT, memstats), one line each; NULL
+ * when there are none: the tooltip of a session with samples and no cycle yet.
+ */
+char *
+hs_chart_renderer_describe_samples (HsChartRenderer *self,
+                                    double           time)
+{
+  GString *out;
 
-        g_string_append_printf (out, "\n%s", _("Process"));
-        g_string_append_printf (out, _(": RES %s, VIRT %s (sampled at %s)"), res, virt, sampled);
-      }
-  }
+  g_return_val_if_fail (HS_IS_CHART_RENDERER (self), NULL);
 
+  if (isnan (time))
+    return NULL;
+
+  out = g_string_new (NULL);
+  append_process_line (self, out, time);
+  append_memstats_line (self, out, time);
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+
+  /* each line starts with a newline, for after a cycle's */
+  g_string_erase (out, 0, 1);
   return g_string_free (out, FALSE);
 }
 

@@ -109,5 +109,7 @@ char            *hs_chart_renderer_describe_cycle   (HsChartRenderer            
                                                      guint                       cycle);
 char            *hs_chart_renderer_describe_event   (HsChartRenderer            *self,
                                                      guint                       event);
+char            *hs_chart_renderer_describe_samples (HsChartRenderer            *self,
+                                                     double                      time);
 
 G_END_DECLS

@@ -11,6 +11,7 @@ void     _hs_chart_stack_set_hover        (HsChartStack *self,
 void     _hs_chart_stack_clear_hover      (HsChartStack *self);
 double   _hs_chart_stack_get_scale        (HsChartStack *self);
 gint64   _hs_chart_stack_get_hover_event  (HsChartStack *self);
+double   _hs_chart_stack_get_hover_time   (HsChartStack *self);
 void     _hs_chart_stack_select_at        (HsChartStack *self,
                                            double        time);
 void     _hs_chart_stack_update_palette   (HsChartStack *self,

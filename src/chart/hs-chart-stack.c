@@ -24,10 +24,11 @@ struct _HsChartStack
   GtkWidget       *views[HS_N_CHARTS];
   GtkWidget       *overview;
   GtkWidget       *toggles[HS_N_SERIES];
-  guint            present;      /* bit per series the trace has, as the legend shows them */
+  guint64          present;      /* bit per series the trace has, as the legend shows them */
 
   gint64           hover_cycle;
   gint64           hover_event;
+  double           hover_time;   /* NAN: none; what a samples-only session's tooltip is about */
   gint64           selected_cycle;
   GdkRGBA          foreground;   /* of the style the palette was made from */
   double           scale;        /* > 1 draws the plots larger (presenting) */
@@ -122,12 +123,13 @@ toggle_cb (GtkCheckButton *button,
 static void
 update_legend (HsChartStack *self)
 {
-  guint present = 0;
+  guint64 present = 0;
   GtkWidget *child;
 
+  G_STATIC_ASSERT (HS_N_SERIES <= 64);
   for (guint s = 0; s < HS_N_SERIES; s++)
     if (hs_chart_renderer_has_series (self->renderer, s))
-      present |= 1u << s;
+      present |= G_GUINT64_CONSTANT (1) << s;
   if (present == self->present && gtk_widget_get_first_child (self->legends[0]) != NULL)
     return;
   self->present = present;
@@ -144,7 +146,7 @@ update_legend (HsChartStack *self)
           g_autofree char *tooltip = NULL;
           GtkWidget *button, *box, *swatch, *label;
 
-          if (info->chart != k || !(present & (1u << s)))
+          if (info->chart != k || !(present & (G_GUINT64_CONSTANT (1) << s)))
             continue;
 
           box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 5);
@@ -249,6 +251,7 @@ _hs_chart_stack_set_hover (HsChartStack *self,
   gint64 cycle = hs_chart_renderer_find_cycle (self->renderer, time);
   gint64 event = hs_chart_renderer_find_event (self->renderer, time);
 
+  self->hover_time = time;
   if (cycle == self->hover_cycle && event == self->hover_event)
     return;
 
@@ -261,6 +264,7 @@ _hs_chart_stack_set_hover (HsChartStack *self,
 void
 _hs_chart_stack_clear_hover (HsChartStack *self)
 {
+  self->hover_time = NAN;
   if (self->hover_cycle < 0 && self->hover_event < 0)
     return;
 
@@ -274,6 +278,12 @@ gint64
 _hs_chart_stack_get_hover_event (HsChartStack *self)
 {
   return self->hover_event;
+}
+
+double
+_hs_chart_stack_get_hover_time (HsChartStack *self)
+{
+  return self->hover_time;
 }
 
 void
@@ -569,6 +579,7 @@ hs_chart_stack_class_init (HsChartStackClass *klass)
 static void
 hs_chart_stack_init (HsChartStack *self)
 {
+  self->hover_time = NAN;
   self->hover_cycle = -1;
   self->hover_event = -1;
   self->selected_cycle = -1;
@@ -665,9 +676,11 @@ hs_chart_stack_set_hidden_series (HsChartStack       *self,
 {
   g_return_if_fail (HS_IS_CHART_STACK (self));
 
+  /* NULL: each series as it starts out (the setting's default lists the same ones) */
   for (guint s = 0; s < HS_N_SERIES; s++)
     {
-      gboolean visible = ids == NULL || !g_strv_contains (ids, hs_chart_series_get_info (s)->id);
+      const HsChartSeriesInfo *info = hs_chart_series_get_info (s);
+      gboolean visible = ids == NULL ? !info->hidden_by_default : !g_strv_contains (ids, info->id);
 
       hs_chart_renderer_set_series_visible (self->renderer, s, visible);
       if (self->toggles[s] != NULL)

@@ -265,10 +265,14 @@ query_tooltip_cb (GtkWidget   *widget,
                           : hs_chart_stack_get_hover_cycle (self->stack);
   g_autofree char *text = NULL;
 
-  if (cycle < 0)
+  if (cycle >= 0)
+    text = hs_chart_renderer_describe_cycle (renderer, cycle);
+  else if (!keyboard)
+    /* memory sampled before any cycle: what the samples under the pointer say */
+    text = hs_chart_renderer_describe_samples (renderer, _hs_chart_stack_get_hover_time (self->stack));
+  if (text == NULL)
     return FALSE;
 
-  text = hs_chart_renderer_describe_cycle (renderer, cycle);
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
