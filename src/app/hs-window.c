@@ -478,6 +478,14 @@ chooser_response_cb (GtkNativeDialog *dialog,
   g_clear_object (&self->chooser);
 }
 
+/* Session files: by their type, or by their name where the type is not installed. */
+static void
+add_session_types (GtkFileFilter *filter)
+{
+  gtk_file_filter_add_mime_type (filter, "application/x-heapscope-session");
+  gtk_file_filter_add_suffix (filter, "heapscope-session");
+}
+
 static void
 run_chooser (HsWindow *self,
              gboolean  follow)
@@ -508,11 +516,9 @@ run_chooser (HsWindow *self,
   gtk_file_filter_add_suffix (traces, "txt");
   gtk_file_filter_add_suffix (traces, "gctrace");
   gtk_file_filter_add_suffix (traces, "gz");
-  gtk_file_filter_add_mime_type (traces, "application/x-heapscope-session");
-  gtk_file_filter_add_suffix (traces, "heapscope-session");
+  add_session_types (traces);
   gtk_file_filter_set_name (sessions, _("Heapscope sessions"));
-  gtk_file_filter_add_mime_type (sessions, "application/x-heapscope-session");
-  gtk_file_filter_add_suffix (sessions, "heapscope-session");
+  add_session_types (sessions);
   gtk_file_filter_set_name (compressed, _("Compressed logs (.gz)"));
   gtk_file_filter_add_suffix (compressed, "gz");
   gtk_file_filter_add_mime_type (compressed, "application/gzip");
@@ -577,8 +583,7 @@ save_session_action (GtkWidget  *widget,
   name = hs_trace_page_suggest_session_name (page);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_file_filter_set_name (sessions, _("Heapscope sessions"));
-  gtk_file_filter_add_mime_type (sessions, "application/x-heapscope-session");
-  gtk_file_filter_add_suffix (sessions, "heapscope-session");
+  add_session_types (sessions);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), sessions);
   g_object_set_data_full (G_OBJECT (dialog), "page", g_object_ref (page), g_object_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (save_session_response_cb), self);
