@@ -14,73 +14,14 @@
 #include "app/hs-application.h"
 #include "app/hs-trace-page.h"
 #include "app/hs-window.h"
+#include "hs-app-test-utils.h"
 #include "hs-test-utils.h"
 
-#define WAIT_TIMEOUT_S 30
 #define SAMPLE "go1.9-scavenger-release.log"
 
 static HsApplication *app;
 static HsWindow *window;
 static char *tmpdir;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_S, timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("timed out waiting for %s", what);
-  g_source_remove (id);
-}
-
-static gboolean
-page_settled (gpointer data)
-{
-  HsTracePageState state = hs_trace_page_get_state (data);
-
-  return state == HS_TRACE_PAGE_DONE || state == HS_TRACE_PAGE_FAILED;
-}
-
-static gboolean
-has_banner (HsTracePage *page,
-            const char  *needle)
-{
-  g_auto(GStrv) banners = hs_trace_page_get_banners (page);
-
-  for (guint i = 0; banners[i] != NULL; i++)
-    if (strstr (banners[i], needle) != NULL)
-      return TRUE;
-
-  return FALSE;
-}
-
-static void
-assert_banner (HsTracePage *page,
-               const char  *needle)
-{
-  if (!has_banner (page, needle))
-    {
-      g_auto(GStrv) banners = hs_trace_page_get_banners (page);
-      g_autofree char *all = g_strjoinv ("\n  ", banners);
-
-      g_error ("no banner with “%s”; the banners are:\n  %s", needle, all);
-    }
-}
 
 static void
 close_all_pages (void)
