@@ -366,6 +366,7 @@ hs_application_startup (GApplication *app)
     { "win.open", { "<Control>o", NULL } },
     { "win.close-tab", { "<Control>w", NULL } },
     { "win.reload", { "<Control>r", NULL } },
+    { "win.save-session", { "<Control><Shift>s", NULL } },
     { "win.fullscreen", { "F11", NULL } },
     { "win.run-program", { "<Control><Shift>r", NULL } },
     { "win.connect", { "<Control><Shift>o", NULL } },

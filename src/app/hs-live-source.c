@@ -34,6 +34,7 @@ struct _HsLiveSource
   HsLiveSourceKind  kind;
   HsTrace          *trace;
   HsTraceReader    *reader;
+  HsSessionWriter  *recorder;      /* gets every chunk before the reader does */
   GInputStream     *stream;
   GCancellable     *cancellable;
   guint64           bytes_read;
@@ -121,6 +122,7 @@ hs_live_source_dispose (GObject *object)
   g_clear_object (&self->sampler);   /* its dispose removes its timer */
   g_clear_object (&self->subprocess);
   g_clear_object (&self->reader);
+  g_clear_object (&self->recorder);
   g_clear_object (&self->trace);
   g_clear_object (&self->file);
 
@@ -399,6 +401,8 @@ read_cb (GObject      *object,
   self->offset += len;
   for (const char *p = data, *end = data + len; (p = memchr (p, '\n', (gsize) (end - p))) != NULL; p++)
     self->lines++;
+  if (self->recorder != NULL)
+    hs_session_writer_add_lines (self->recorder, data, len);
   hs_trace_reader_feed (self->reader, data, len);
 
   read_next (self);
@@ -683,6 +687,20 @@ hs_live_source_get_kind (HsLiveSource *self)
   g_return_val_if_fail (HS_IS_LIVE_SOURCE (self), HS_LIVE_SOURCE_STREAM);
 
   return self->kind;
+}
+
+/*
+ * Hands every chunk read from now on to @recorder (a session being recorded), exactly as
+ * read and before the trace's reader gets it; NULL stops that.
+ */
+void
+hs_live_source_set_recorder (HsLiveSource    *self,
+                             HsSessionWriter *recorder)
+{
+  g_return_if_fail (HS_IS_LIVE_SOURCE (self));
+  g_return_if_fail (recorder == NULL || HS_IS_SESSION_WRITER (recorder));
+
+  g_set_object (&self->recorder, recorder);
 }
 
 gboolean

@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 
+#include "trace/hs-session-writer.h"
 #include "trace/hs-trace.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,8 @@ gboolean          hs_live_source_start            (HsLiveSource        *self,
                                                    GError             **error);
 void              hs_live_source_stop             (HsLiveSource        *self);
 HsLiveSourceKind  hs_live_source_get_kind         (HsLiveSource        *self);
+void              hs_live_source_set_recorder     (HsLiveSource        *self,
+                                                   HsSessionWriter     *recorder);
 gboolean          hs_live_source_get_active       (HsLiveSource        *self);
 guint64           hs_live_source_get_bytes_read   (HsLiveSource        *self);
 guint64           hs_live_source_get_offset       (HsLiveSource        *self);

@@ -8,6 +8,7 @@
 
 #include "chart/hs-chart-axis.h"
 #include "hs-application.h"
+#include "hs-session-recorder.h"
 #include "hs-stats-panel.h"
 #include "hs-trace-page.h"
 #include "hs-trace-view.h"
@@ -44,6 +45,8 @@ struct _HsTracePage
   HsPollSource     *poll;           /* a process sampled or a server polled, while the tab shows it */
   GPid              watch_pid;      /* --pid with a log: sampled once the log is loaded */
   GSettings        *settings;       /* the sampling and polling intervals */
+  HsSessionRecorder *recorder;      /* a tab that is or was live records its session */
+  HsSessionInfo    *session;        /* what was opened is a session file */
   GCancellable     *cancellable;
   GHashTable       *banner_table;   /* key → banner box */
   GtkWidget        *malformed_window;
@@ -67,12 +70,16 @@ enum {
   PROP_STATE,
   PROP_TRACE,
   PROP_FOLLOW,
+  PROP_CAN_SAVE_SESSION,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 static void start_following (HsTracePage *self);
+static void start_recording (HsTracePage *self,
+                             const char  *kind,
+                             const char  *detail);
 
 /* Charts, findings, statistics and tables of the new trace; the statistics panel moves in. */
 static void
@@ -397,7 +404,9 @@ check_found_trace (HsTracePage *self)
 
   update_line_banners (self);
 
-  if (hs_trace_get_n_cycles (self->trace) > 0 || hs_trace_get_n_events (self->trace) > 0)
+  /* a session of a process or a server watched holds samples and no trace line */
+  if (hs_trace_get_n_cycles (self->trace) > 0 || hs_trace_get_n_events (self->trace) > 0 ||
+      hs_trace_get_n_samples (self->trace) > 0)
     {
       hide_banner (self, "no-trace");
       return;
@@ -479,6 +488,45 @@ update_stop_button (HsTracePage *self)
     }
 }
 
+/* "Session recorded 30 Nov 2026 15:40 from ./server (pid 1234)": when, and from what. */
+static char *
+describe_session (const HsSessionInfo *info)
+{
+  g_autoptr(GString) from = g_string_new (NULL);
+  g_autoptr(GDateTime) created = NULL;
+  g_autofree char *when = NULL;
+
+  for (guint i = 0; i < info->sources->len; i++)
+    {
+      const HsSessionSource *source = g_ptr_array_index (info->sources, i);
+
+      if (source->detail == NULL || *source->detail == '\0')
+        continue;
+      if (from->len > 0)
+        g_string_append_c (from, ' ');
+      if (g_strcmp0 (source->kind, "proc") == 0 || g_strcmp0 (source->kind, "pid") == 0)
+        /* TRANSLATORS: a process ID in the source bar of a session: "(pid 1234)" */
+        g_string_append_printf (from, _("(pid %s)"), source->detail);
+      else
+        g_string_append (from, source->detail);
+    }
+  if (from->len == 0 && info->name != NULL)
+    g_string_append (from, info->name);
+
+  created = info->created_unix_us > 0 ? g_date_time_new_from_unix_local (info->created_unix_us / G_USEC_PER_SEC) : NULL;
+  /* TRANSLATORS: when a session was recorded, as in "30 Nov 2026 15:40"; see g_date_time_format() */
+  when = created != NULL ? g_date_time_format (created, _("%e %b %Y %H:%M")) : NULL;
+  if (when != NULL)
+    g_strstrip (when);
+
+  if (when != NULL && from->len > 0)
+    /* TRANSLATORS: "Session recorded 30 Nov 2026 15:40 from ./server (pid 1234)" */
+    return g_strdup_printf (_("Session recorded %s from %s"), when, from->str);
+  if (from->len > 0)
+    return g_strdup_printf (_("Session recorded from %s"), from->str);
+  return g_strdup (_("Recorded session"));
+}
+
 /* The source bar: what is being read, how much, and the Follow and Stop controls. */
 static void
 update_status (HsTracePage *self)
@@ -551,6 +599,16 @@ update_status (HsTracePage *self)
                                         "%s ended · %s from %llu lines",
                                         counts->lines),
                               self->title, cycles, (unsigned long long) counts->lines);
+    }
+  else if (self->session != NULL)
+    {
+      g_autofree char *what = describe_session (self->session);
+
+      icon = "media-record-symbolic";
+      text = g_strdup_printf (ngettext ("%s · %s from %llu line",
+                                        "%s · %s from %llu lines",
+                                        counts->lines),
+                              what, cycles, (unsigned long long) counts->lines);
     }
   else
     {
@@ -685,6 +743,13 @@ attach_poll (HsTracePage  *self,
   g_signal_connect_object (poll, "changed", G_CALLBACK (poll_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (poll, "notify::active", G_CALLBACK (poll_active_cb), self, G_CONNECT_SWAPPED);
 
+  /* a process sampled next to its log adds to the log's recording */
+  if (self->recorder != NULL)
+    hs_session_writer_add_source (hs_session_recorder_get_writer (self->recorder),
+                                  hs_poll_source_get_session_kind (poll), hs_poll_source_get_detail (poll));
+  else
+    start_recording (self, hs_poll_source_get_session_kind (poll), hs_poll_source_get_detail (poll));
+
   hs_poll_source_start (poll);
   if (hs_poll_source_get_active (poll))
     set_state (self, HS_TRACE_PAGE_LIVE);
@@ -725,6 +790,50 @@ start_watching_after_load (HsTracePage *self)
   attach_poll (self, poll);
 }
 
+/* Sessions: what a live tab recorded (hs-session-recorder.c), and session files opened. */
+
+static void
+stop_recording (HsTracePage *self)
+{
+  if (self->recorder == NULL)
+    return;
+
+  if (self->live != NULL)
+    hs_live_source_set_recorder (self->live, NULL);
+  /* the spool file goes with it */
+  g_clear_object (&self->recorder);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_SAVE_SESSION]);
+}
+
+/*
+ * Records the live source of this tab from now on into a spool file, for Save Session.
+ * @kind as in docs/session-format.md (pipe, run, pid, proc, expvar, metrics, file); @detail
+ * the path, command line, process ID or URL. Call it when the source starts, before it
+ * reads anything: the live source (if any) hands every chunk to the recording first.
+ */
+static void
+start_recording (HsTracePage *self,
+                 const char  *kind,
+                 const char  *detail)
+{
+  g_autoptr(GError) error = NULL;
+
+  stop_recording (self);
+  self->recorder = hs_session_recorder_new (self->trace, kind, detail, &error);
+  if (self->recorder == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("This session cannot be saved: recording it failed (%s)."),
+                                               error->message);
+
+      show_banner (self, "recording", BANNER_WARNING, text, NULL, NULL);
+      return;
+    }
+
+  if (self->live != NULL)
+    hs_live_source_set_recorder (self->live, hs_session_recorder_get_writer (self->recorder));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_SAVE_SESSION]);
+}
+
 static void
 reset (HsTracePage *self,
        const char  *name)
@@ -742,6 +851,8 @@ reset (HsTracePage *self,
 
   detach_poll (self);
   self->watch_pid = 0;
+  stop_recording (self);
+  g_clear_pointer (&self->session, hs_session_info_free);
 
   if (self->trace != NULL)
     g_signal_handlers_disconnect_by_data (self->trace, self);
@@ -825,11 +936,30 @@ add_to_recent (HsTracePage *self)
 
   uri = g_file_get_uri (self->file);
   data.display_name = NULL;
-  data.mime_type = (char *) "text/plain";
+  data.mime_type = (char *) (self->session != NULL ? "application/x-heapscope-session" : "text/plain");
   data.app_name = (char *) "heapscope";
   data.app_exec = (char *) "heapscope %f";
   data.groups = groups;
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+/* A session file was read: it is not followed; one cut short says so. */
+static void
+opened_session (HsTracePage   *self,
+                HsSessionInfo *info)
+{
+  g_clear_pointer (&self->session, hs_session_info_free);
+  self->session = info;
+  if (info == NULL)
+    return;
+
+  self->follow = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOW]);
+  if (!info->complete)
+    show_banner (self, "incomplete", BANNER_INFO,
+                 _("This recording is incomplete: it was cut short before it was closed. "
+                   "Everything recorded up to its last whole line is shown."),
+                 NULL, NULL);
 }
 
 static void
@@ -845,6 +975,7 @@ load_cb (GObject      *object,
   hs_trace_load_finish (trace, result, &error);
   if (trace != self->trace)
     return;   /* reloaded or closed meanwhile */
+  opened_session (self, hs_trace_load_steal_session_info (result));
 
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->progress_revealer), FALSE);
   counts = hs_trace_get_line_counts (trace);
@@ -1074,6 +1205,33 @@ is_compressed (GFile *file)
          magic[0] == 0x1f && magic[1] == 0x8b;
 }
 
+/*
+ * Following goes on in the recording that following began (it may be switched off and on
+ * again); the part loaded before it is taken from the file when the session is saved.
+ */
+static void
+record_following (HsTracePage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->recorder != NULL)
+    {
+      hs_live_source_set_recorder (self->live, hs_session_recorder_get_writer (self->recorder));
+      return;
+    }
+
+  start_recording (self, "file", self->subtitle);
+  if (self->recorder != NULL &&
+      !hs_session_recorder_set_prefix (self->recorder, self->file, self->bytes_loaded, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("This session cannot be saved: recording it failed (%s)."),
+                                               error->message);
+
+      show_banner (self, "recording", BANNER_WARNING, text, NULL, NULL);
+      stop_recording (self);
+    }
+}
+
 /* Goes on reading where the loader stopped: nothing read is parsed again. */
 static void
 start_following (HsTracePage *self)
@@ -1090,8 +1248,9 @@ start_following (HsTracePage *self)
     }
 
   hide_banner (self, "follow");
-  attach_live (self, hs_live_source_new_for_file (self->trace, self->file, self->bytes_loaded,
-                                                  self->lines_loaded));
+  if (attach_live (self, hs_live_source_new_for_file (self->trace, self->file, self->bytes_loaded,
+                                                      self->lines_loaded)))
+    record_following (self);
 }
 
 static void
@@ -1113,7 +1272,8 @@ special_read_cb (GObject      *object,
       return;
     }
 
-  attach_live (self, hs_live_source_new_for_stream (self->trace, G_INPUT_STREAM (in)));
+  if (attach_live (self, hs_live_source_new_for_stream (self->trace, G_INPUT_STREAM (in))))
+    start_recording (self, "pipe", self->subtitle);
 }
 
 static void
@@ -1218,7 +1378,8 @@ hs_trace_page_open_stream (HsTracePage  *self,
   set_title (self, title, NULL);
   g_clear_object (&self->file);
   self->follow = FALSE;
-  attach_live (self, hs_live_source_new_for_stream (self->trace, stream));
+  if (attach_live (self, hs_live_source_new_for_stream (self->trace, stream)))
+    start_recording (self, "pipe", title);
 }
 
 /* Dropped or pasted text: an "Untitled trace" that keeps its text for Reload. */
@@ -1262,6 +1423,19 @@ hs_trace_page_open_text (HsTracePage *self,
   hs_trace_page_open_bytes (self, bytes, NULL);
 }
 
+/* The program's memory is sampled from /proc: its process ID is a source of the session. */
+static void
+record_pid (HsTracePage *self)
+{
+  g_autofree char *pid = NULL;
+
+  if (self->recorder == NULL || hs_live_source_get_pid (self->live) <= 0)
+    return;
+
+  pid = g_strdup_printf ("%d", (int) hs_live_source_get_pid (self->live));
+  hs_session_writer_add_source (hs_session_recorder_get_writer (self->recorder), "proc", pid);
+}
+
 /* Starts @argv with the GC trace on and reads its standard error live. */
 void
 hs_trace_page_run_program (HsTracePage        *self,
@@ -1280,7 +1454,11 @@ hs_trace_page_run_program (HsTracePage        *self,
   set_title (self, basename, command);
   g_clear_object (&self->file);
   self->follow = FALSE;
-  attach_live (self, hs_live_source_new_for_program (self->trace, argv, cwd));
+  if (attach_live (self, hs_live_source_new_for_program (self->trace, argv, cwd)))
+    {
+      start_recording (self, "run", command);
+      record_pid (self);
+    }
 }
 
 /*
@@ -1442,13 +1620,110 @@ hs_trace_page_stop (HsTracePage *self)
   hs_trace_page_set_follow (self, FALSE);
 }
 
+/* Whether this tab is or was live and records its session. */
+gboolean
+hs_trace_page_can_save_session (HsTracePage *self)
+{
+  g_return_val_if_fail (HS_IS_TRACE_PAGE (self), FALSE);
+
+  return self->recorder != NULL;
+}
+
+/* "./server 2026-11-30 15-40.heapscope-session": the tab's title and today. */
+char *
+hs_trace_page_suggest_session_name (HsTracePage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d %H-%M");
+  g_autofree char *title = g_strdup (self->title != NULL ? self->title : "heapscope");
+
+  g_return_val_if_fail (HS_IS_TRACE_PAGE (self), NULL);
+
+  g_strdelimit (title, "/", '-');
+  return g_strdup_printf ("%s %s.heapscope-session", title, date);
+}
+
+static void
+save_session_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HsTracePage *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!hs_session_recorder_save_finish (HS_SESSION_RECORDER (object), result, &error))
+    {
+      text = g_strdup_printf (_("Could not save the session to %s: %s"), name, error->message);
+      if (HS_SESSION_RECORDER (object) == self->recorder)
+        show_banner (self, "saved", BANNER_ERROR, text, NULL, NULL);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  text = g_strdup_printf (_("The session was saved to %s."), name);
+  if (HS_SESSION_RECORDER (object) == self->recorder)
+    show_banner (self, "saved", BANNER_INFO, text, NULL, NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
+/*
+ * Saves what this tab recorded so far as a complete session file, off the main thread,
+ * while the recording goes on; a banner says how it went.
+ */
+void
+hs_trace_page_save_session_async (HsTracePage         *self,
+                                  GFile               *file,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HS_IS_TRACE_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, hs_trace_page_save_session_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  if (self->recorder == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("only a live tab records a session"));
+      return;
+    }
+
+  hs_session_recorder_save_async (self->recorder, file, NULL, save_session_cb, g_steal_pointer (&task));
+}
+
+gboolean
+hs_trace_page_save_session_finish (HsTracePage   *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* The header and sources of the session file this tab opened, or NULL. */
+const HsSessionInfo *
+hs_trace_page_get_session_info (HsTracePage *self)
+{
+  g_return_val_if_fail (HS_IS_TRACE_PAGE (self), NULL);
+
+  return self->session;
+}
+
 gboolean
 hs_trace_page_can_follow (HsTracePage *self)
 {
   g_return_val_if_fail (HS_IS_TRACE_PAGE (self), FALSE);
 
   /* a local file: the example in the resources or a remote one has no growth to watch */
-  return self->file != NULL && self->is_regular_file && g_file_is_native (self->file);
+  return self->file != NULL && self->is_regular_file && g_file_is_native (self->file) && self->session == NULL;
 }
 
 void
@@ -1602,9 +1877,12 @@ hs_trace_page_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
+  g_clear_object (&self->recorder);   /* deletes the spool file */
+  g_clear_pointer (&self->session, hs_session_info_free);
   if (self->live != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->live, self);
+      hs_live_source_set_recorder (self->live, NULL);
       hs_live_source_stop (self->live);
       g_clear_object (&self->live);
     }
@@ -1667,6 +1945,10 @@ hs_trace_page_get_property (GObject    *object,
       g_value_set_boolean (value, self->follow);
       break;
 
+    case PROP_CAN_SAVE_SESSION:
+      g_value_set_boolean (value, self->recorder != NULL);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1717,6 +1999,9 @@ hs_trace_page_class_init (HsTracePageClass *klass)
   properties[PROP_FOLLOW] =
     g_param_spec_boolean ("follow", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_SAVE_SESSION] =
+    g_param_spec_boolean ("can-save-session", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HS_TYPE_STATS_PANEL);

@@ -6,6 +6,7 @@
 
 #include "hs-live-source.h"
 #include "hs-poll-source.h"
+#include "trace/hs-session.h"
 #include "trace/hs-trace.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,16 @@ gboolean          hs_trace_page_can_reload     (HsTracePage        *self);
 void              hs_trace_page_reload         (HsTracePage        *self);
 void              hs_trace_page_cancel         (HsTracePage        *self);
 void              hs_trace_page_stop           (HsTracePage        *self);
+gboolean          hs_trace_page_can_save_session (HsTracePage      *self);
+char             *hs_trace_page_suggest_session_name (HsTracePage  *self);
+void              hs_trace_page_save_session_async (HsTracePage    *self,
+                                                    GFile          *file,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer        user_data);
+gboolean          hs_trace_page_save_session_finish (HsTracePage   *self,
+                                                     GAsyncResult  *result,
+                                                     GError       **error);
+const HsSessionInfo *hs_trace_page_get_session_info (HsTracePage   *self);
 gboolean          hs_trace_page_can_follow     (HsTracePage        *self);
 void              hs_trace_page_set_follow     (HsTracePage        *self,
                                                 gboolean            follow);

@@ -43,6 +43,8 @@ update_actions (HsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-tab", page != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload",
                                  page != NULL && hs_trace_page_can_reload (page));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-session",
+                                 page != NULL && hs_trace_page_can_save_session (page));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop",
                                  (live != NULL && hs_live_source_get_active (live) &&
                                   hs_live_source_get_kind (live) == HS_LIVE_SOURCE_PROGRAM) ||
@@ -205,6 +207,7 @@ add_page (HsWindow *self)
 
   g_signal_connect_object (page, "notify::title", G_CALLBACK (page_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "notify::state", G_CALLBACK (page_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "notify::can-save-session", G_CALLBACK (page_changed_cb), self, G_CONNECT_SWAPPED);
 
   show_welcome (self, FALSE);
   gtk_notebook_set_current_page (GTK_NOTEBOOK (self->notebook), n);
@@ -513,12 +516,21 @@ chooser_response_cb (GtkNativeDialog *dialog,
   g_clear_object (&self->chooser);
 }
 
+/* Session files: by their type, or by their name where the type is not installed. */
+static void
+add_session_types (GtkFileFilter *filter)
+{
+  gtk_file_filter_add_mime_type (filter, "application/x-heapscope-session");
+  gtk_file_filter_add_suffix (filter, "heapscope-session");
+}
+
 static void
 run_chooser (HsWindow *self,
              gboolean  follow)
 {
   g_autoptr(GtkFileFilter) traces = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) compressed = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) sessions = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   g_autofree char *last = g_settings_get_string (self->settings, "last-folder");
 
@@ -542,6 +554,9 @@ run_chooser (HsWindow *self,
   gtk_file_filter_add_suffix (traces, "txt");
   gtk_file_filter_add_suffix (traces, "gctrace");
   gtk_file_filter_add_suffix (traces, "gz");
+  add_session_types (traces);
+  gtk_file_filter_set_name (sessions, _("Heapscope sessions"));
+  add_session_types (sessions);
   gtk_file_filter_set_name (compressed, _("Compressed logs (.gz)"));
   gtk_file_filter_add_suffix (compressed, "gz");
   gtk_file_filter_add_mime_type (compressed, "application/gzip");
@@ -549,7 +564,10 @@ run_chooser (HsWindow *self,
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), traces);
   if (!follow)
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), compressed);
+    {
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), sessions);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), compressed);
+    }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
 
   if (last != NULL && *last != '\0')
@@ -561,6 +579,53 @@ run_chooser (HsWindow *self,
 
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+save_session_response_cb (GtkNativeDialog *dialog,
+                          int              response,
+                          HsWindow        *self)
+{
+  HsTracePage *page = g_object_get_data (G_OBJECT (dialog), "page");
+
+  if (response == GTK_RESPONSE_ACCEPT && gtk_widget_get_parent (GTK_WIDGET (page)) != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        hs_trace_page_save_session_async (page, file, NULL, NULL);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+/* Save Session…: what the current live tab recorded, as a file that opens again later. */
+static void
+save_session_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HsWindow *self = HS_WINDOW (widget);
+  HsTracePage *page = hs_window_get_current_page (self);
+  g_autoptr(GtkFileFilter) sessions = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *dialog;
+
+  if (page == NULL || !hs_trace_page_can_save_session (page))
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Save Session"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  name = hs_trace_page_suggest_session_name (page);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_file_filter_set_name (sessions, _("Heapscope sessions"));
+  add_session_types (sessions);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), sessions);
+  g_object_set_data_full (G_OBJECT (dialog), "page", g_object_ref (page), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_session_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static void
@@ -968,6 +1033,7 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "win.close-tab", NULL, close_tab_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.save-session", NULL, save_session_action);
   gtk_widget_class_install_action (widget_class, "win.stop", NULL, stop_action);
   gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action);
   gtk_widget_class_install_property_action (widget_class, "win.fullscreen", "fullscreened");

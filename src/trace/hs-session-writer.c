@@ -62,24 +62,42 @@ hs_session_writer_init (HsSessionWriter *self)
 {
 }
 
+/* One record as it is written: compact JSON and its newline. */
+static char *
+record_to_line (JsonBuilder *builder,
+                gsize       *len)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+  gsize text_len;
+  char *line;
+
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, &text_len);
+  line = g_malloc (text_len + 2);
+  memcpy (line, text, text_len);
+  line[text_len] = '\n';
+  line[text_len + 1] = '\0';
+  *len = text_len + 1;
+
+  return line;
+}
+
 /* Writes one record as a line; after a failure, nothing more. */
 static void
 write_record (HsSessionWriter *self,
               JsonBuilder     *builder)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
+  g_autofree char *line = NULL;
   gsize len;
   GError *error = NULL;
 
   if (self->error != NULL || self->closed)
     return;
 
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, &len);
-  if (!g_output_stream_write_all (self->stream, text, len, NULL, NULL, &error) ||
-      !g_output_stream_write_all (self->stream, "\n", 1, NULL, NULL, &error))
+  line = record_to_line (builder, &len);
+  if (!g_output_stream_write_all (self->stream, line, len, NULL, NULL, &error))
     self->error = error;
 }
 
@@ -304,20 +322,15 @@ hs_session_writer_add_source (HsSessionWriter *self,
 }
 
 /*
- * Records trace bytes exactly as they are given to the trace's reader, and before it gets
- * them, so that the file lists them ahead of the cycles they make.
+ * A `lines` record (or `lines_base64`, for bytes that are not a JSON string) of @data, with
+ * its newline; for code that copies trace bytes into a session file itself.
  */
-void
-hs_session_writer_add_lines (HsSessionWriter *self,
-                             const char      *data,
-                             gsize            len)
+char *
+hs_session_format_lines_record (const char *data,
+                                 gsize       len,
+                                 gsize      *record_len)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  g_return_if_fail (HS_IS_SESSION_WRITER (self));
-
-  if (len == 0)
-    return;
 
   json_builder_begin_object (builder);
   /* JSON strings must be UTF-8, and a NUL (\u0000) would cut the C string read back */
@@ -337,8 +350,66 @@ hs_session_writer_add_lines (HsSessionWriter *self,
     }
   json_builder_end_object (builder);
 
-  write_record (self, builder);
+  return record_to_line (builder, record_len);
+}
+
+/* The `end` record, with its newline, for the counts given. */
+char *
+hs_session_format_end_record (guint64  samples,
+                              guint64  cycles,
+                              guint64  bytes,
+                              gsize   *record_len)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "end");
+  json_builder_begin_object (builder);
+  add_uint_member (builder, "samples", samples);
+  add_uint_member (builder, "cycles", cycles);
+  add_uint_member (builder, "bytes", bytes);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  return record_to_line (builder, record_len);
+}
+
+/*
+ * Records trace bytes exactly as they are given to the trace's reader, and before it gets
+ * them, so that the file lists them ahead of the cycles they make.
+ */
+void
+hs_session_writer_add_lines (HsSessionWriter *self,
+                             const char      *data,
+                             gsize            len)
+{
+  g_autofree char *line = NULL;
+  gsize line_len;
+  GError *error = NULL;
+
+  g_return_if_fail (HS_IS_SESSION_WRITER (self));
+
+  if (len == 0 || self->error != NULL || self->closed)
+    return;
+
+  line = hs_session_format_lines_record (data, len, &line_len);
+  if (!g_output_stream_write_all (self->stream, line, line_len, NULL, NULL, &error))
+    self->error = error;
   self->n_bytes += len;
+}
+
+/* What the end record would count if the file were closed now. */
+void
+hs_session_writer_get_counts (HsSessionWriter *self,
+                              guint64         *samples,
+                              guint64         *cycles,
+                              guint64         *bytes)
+{
+  g_return_if_fail (HS_IS_SESSION_WRITER (self));
+
+  *samples = self->n_samples;
+  *cycles = self->n_cycles;
+  *bytes = self->n_bytes;
 }
 
 const GError *
@@ -354,22 +425,21 @@ gboolean
 hs_session_writer_close (HsSessionWriter  *self,
                          GError          **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
   g_return_val_if_fail (HS_IS_SESSION_WRITER (self), FALSE);
 
   if (self->closed)
     return TRUE;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "end");
-  json_builder_begin_object (builder);
-  add_uint_member (builder, "samples", self->n_samples);
-  add_uint_member (builder, "cycles", self->n_cycles);
-  add_uint_member (builder, "bytes", self->n_bytes);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-  write_record (self, builder);
+  if (self->error == NULL)
+    {
+      g_autofree char *line = NULL;
+      gsize len;
+      GError *write_error = NULL;
+
+      line = hs_session_format_end_record (self->n_samples, self->n_cycles, self->n_bytes, &len);
+      if (!g_output_stream_write_all (self->stream, line, len, NULL, NULL, &write_error))
+        self->error = write_error;
+    }
 
   self->closed = TRUE;
   g_signal_handlers_disconnect_by_data (self->trace, self);

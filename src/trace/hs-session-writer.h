@@ -26,8 +26,20 @@ void             hs_session_writer_add_source   (HsSessionWriter  *self,
 void             hs_session_writer_add_lines    (HsSessionWriter  *self,
                                                  const char       *data,
                                                  gsize             len);
+void             hs_session_writer_get_counts   (HsSessionWriter  *self,
+                                                 guint64          *samples,
+                                                 guint64          *cycles,
+                                                 guint64          *bytes);
 const GError    *hs_session_writer_get_error    (HsSessionWriter  *self);
 gboolean         hs_session_writer_close        (HsSessionWriter  *self,
                                                  GError          **error);
+
+char            *hs_session_format_lines_record (const char       *data,
+                                                 gsize             len,
+                                                 gsize            *record_len);
+char            *hs_session_format_end_record   (guint64           samples,
+                                                 guint64           cycles,
+                                                 guint64           bytes,
+                                                 gsize            *record_len);
 
 G_END_DECLS

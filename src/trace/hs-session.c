@@ -60,13 +60,18 @@ hs_session_sniff (const char *data,
   return len >= strlen (MAGIC) && memcmp (data, MAGIC, strlen (MAGIC)) == 0;
 }
 
+/* Without a name (the trace loader's callers say which file), only the line is named. */
 static gboolean
 bad_record (Loader      *loader,
             GError     **error,
             const char  *what)
 {
-  /* TRANSLATORS: "FILE: line 12: a sample needs a number “t”" */
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: line %u: %s"), loader->name, loader->line, what);
+  if (loader->name != NULL)
+    /* TRANSLATORS: "FILE: line 12: a sample needs a number “t”" */
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: line %u: %s"), loader->name, loader->line, what);
+  else
+    /* TRANSLATORS: "line 12: a sample needs a number “t”" */
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("line %u: %s"), loader->line, what);
   return FALSE;
 }
 
@@ -149,9 +154,14 @@ read_header (Loader      *loader,
     return bad_record (loader, error, _("this is not a Heapscope session file"));
   if (version != HS_SESSION_FORMAT_VERSION)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("%s: the session format version %" PRId64 " is not known to this Heapscope, which reads version %d"),
-                   loader->name, version, HS_SESSION_FORMAT_VERSION);
+      g_autofree char *what =
+        g_strdup_printf (_("the session format version %" PRId64 " is not known to this Heapscope, which reads version %d"),
+                         version, HS_SESSION_FORMAT_VERSION);
+
+      if (loader->name != NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s: %s", loader->name, what);
+      else
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, what);
       return FALSE;
     }
 
@@ -383,14 +393,17 @@ loader_clear (Loader *loader)
 
 /*
  * Replays a whole session file: trace lines go through a reader exactly as they were read
- * live, polled cycles and samples are appended as they were recorded.
+ * live, polled cycles and samples are appended as they were recorded. The trace is made
+ * here and touched by nobody else until it is returned, so this may run on any thread.
+ * Errors name @display_name, or only the line when it is NULL.
  */
-static HsTrace *
-load_data (const char     *text,
-           gsize           len,
-           const char     *display_name,
-           HsSessionInfo **info,
-           GError        **error)
+HsTrace *
+hs_session_load_data (const char     *text,
+                      gsize           len,
+                      const char     *display_name,
+                      HsSessionInfo **info,
+                      GCancellable   *cancellable,
+                      GError        **error)
 {
   Loader loader = { 0 };
   const char *p = text;
@@ -398,7 +411,7 @@ load_data (const char     *text,
   HsTrace *trace;
 
   loader.name = display_name;
-  loader.trace = hs_trace_new (display_name);
+  loader.trace = hs_trace_new (display_name != NULL ? display_name : "");
   loader.reader = hs_trace_reader_new (loader.trace);
   loader.parser = json_parser_new_immutable ();
   loader.samples = hs_sample_table_new ();
@@ -409,7 +422,7 @@ load_data (const char     *text,
   if (!hs_session_sniff (text, len))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: this is not a Heapscope session file"),
-                   display_name);
+                   display_name != NULL ? display_name : "");
       loader_clear (&loader);
       return NULL;
     }
@@ -419,6 +432,13 @@ load_data (const char     *text,
       const char *nl = memchr (p, '\n', (gsize) (end - p));
       const char *line_end = nl != NULL ? nl : end;
       GError *local_error = NULL;
+
+      /* a look every 1024 records: a big session can be put down halfway */
+      if ((loader.line & 1023) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          loader_clear (&loader);
+          return NULL;
+        }
 
       loader.line++;
       if (!read_record (&loader, p, (gsize) (line_end - p), &local_error))
@@ -469,7 +489,8 @@ hs_session_load_stream (GInputStream   *stream,
     }
 
   len = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory));
-  return load_data (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory)), len, display_name, info, error);
+  return hs_session_load_data (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory)), len, display_name,
+                               info, cancellable, error);
 }
 
 /* Opens a session file; @info (optional) gets its header, sources and completeness. */
@@ -493,5 +514,5 @@ hs_session_load (GFile          *file,
       return NULL;
     }
 
-  return load_data (contents, len, display_name, info, error);
+  return hs_session_load_data (contents, len, display_name, info, cancellable, error);
 }

@@ -34,6 +34,12 @@ HsTrace  *hs_session_load_stream  (GInputStream   *stream,
                                    HsSessionInfo **info,
                                    GCancellable   *cancellable,
                                    GError        **error);
+HsTrace  *hs_session_load_data    (const char     *text,
+                                   gsize           len,
+                                   const char     *display_name,
+                                   HsSessionInfo **info,
+                                   GCancellable   *cancellable,
+                                   GError        **error);
 void      hs_session_info_free    (HsSessionInfo  *info);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsSessionInfo, hs_session_info_free)

@@ -8,6 +8,7 @@
 #include <zlib.h>
 
 #include "hs-parser.h"
+#include "hs-session.h"
 #include "hs-trace-loader.h"
 
 /*
@@ -67,6 +68,7 @@ typedef struct
 {
   guint         seq;
   HsTraceStore *store;
+  HsTrace      *session;      /* instead of a store: a whole session file, read on a thread */
   guint64       n_lines;
   guint64       bytes_done;
   char         *content_key;
@@ -78,6 +80,7 @@ result_free (gpointer data)
   Result *result = data;
 
   g_clear_pointer (&result->store, hs_trace_store_free);
+  g_clear_object (&result->session);
   g_free (result->content_key);
   g_free (result);
 }
@@ -135,7 +138,13 @@ deliver_ready_cb (gpointer user_data)
       if (result == NULL)
         break;
 
-      if (!cancelled)
+      if (!cancelled && result->session != NULL)
+        {
+          hs_trace_append_trace (load->trace, result->session);
+          if (load->progress != NULL)
+            load->progress (result->bytes_done, load->bytes_total, load->progress_data);
+        }
+      else if (!cancelled)
         {
           hs_trace_append_store (load->trace, result->store, load->line_offset);
           if (result->content_key != NULL)
@@ -155,6 +164,25 @@ deliver_ready_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Queues @result for the main context, which appends results in their order. */
+static void
+result_ready (Load   *load,
+              Result *result)
+{
+  gboolean schedule;
+
+  g_mutex_lock (&load->lock);
+  g_hash_table_insert (load->ready, GUINT_TO_POINTER (result->seq), result);
+  schedule = result->seq == load->delivered && !load->delivery_scheduled;
+  if (schedule)
+    load->delivery_scheduled = TRUE;
+  g_mutex_unlock (&load->lock);
+
+  if (schedule)
+    g_main_context_invoke_full (load->context, G_PRIORITY_DEFAULT, deliver_ready_cb,
+                                load_ref (load), (GDestroyNotify) load_unref);
+}
+
 static void
 parse_chunk (gpointer data,
              gpointer user_data)
@@ -163,7 +191,6 @@ parse_chunk (gpointer data,
   Load *load = user_data;
   Result *result = g_new0 (Result, 1);
   g_autoptr(HsParser) parser = hs_parser_new ();
-  gboolean schedule;
 
   if (!g_atomic_int_get (&load->cancelled))
     {
@@ -180,17 +207,7 @@ parse_chunk (gpointer data,
   g_free (chunk->content_key);
   g_free (chunk);
 
-  g_mutex_lock (&load->lock);
-  g_hash_table_insert (load->ready, GUINT_TO_POINTER (result->seq), result);
-  schedule = result->seq == load->delivered && !load->delivery_scheduled;
-  if (schedule)
-    load->delivery_scheduled = TRUE;
-  g_mutex_unlock (&load->lock);
-
-  if (schedule)
-    g_main_context_invoke_full (load->context, G_PRIORITY_DEFAULT, deliver_ready_cb,
-                                load_ref (load), (GDestroyNotify) load_unref);
-
+  result_ready (load, result);
   load_unref (load);
 }
 
@@ -519,6 +536,53 @@ open_input (GTask         *task,
   return G_INPUT_STREAM (g_steal_pointer (&file_stream));
 }
 
+/* The first bytes of a session file (docs/session-format.md); shorter input is a trace. */
+#define SESSION_SNIFF_BYTES (sizeof "{\"heapscope-session\":" - 1)
+
+/*
+ * A session file, recognised by its first bytes in @buf: the rest is read, replayed into a
+ * trace of its own on this thread and handed to the main context as one result.
+ */
+static gboolean
+read_session (GTask         *task,
+              Load          *load,
+              Source        *src,
+              Buffer        *buf,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  HsSessionInfo *info = NULL;
+  Result *result;
+  HsTrace *trace;
+  gssize n;
+
+  do
+    {
+      buffer_reserve (buf, READ_SIZE);
+      n = source_read (src, buf->data + buf->len, READ_SIZE, cancellable, error);
+      if (n > 0)
+        buf->len += (gsize) n;
+    }
+  while (n > 0);
+  if (n < 0)
+    return FALSE;
+
+  trace = hs_session_load_data (buf->data, buf->len, NULL, &info, cancellable, error);
+  if (trace == NULL)
+    return FALSE;
+  g_object_set_data_full (G_OBJECT (task), "session-info", info, (GDestroyNotify) hs_session_info_free);
+
+  g_mutex_lock (&load->lock);
+  result = g_new0 (Result, 1);
+  result->seq = load->produced++;
+  g_mutex_unlock (&load->lock);
+  result->session = trace;
+  result->bytes_done = src->raw_bytes;
+  result_ready (load, result);
+
+  return TRUE;
+}
+
 static void
 read_thread (GTask        *task,
              gpointer      source_object,
@@ -532,6 +596,7 @@ read_thread (GTask        *task,
   Source src = { 0 };
   KeyHasher hasher = { g_checksum_new (G_CHECKSUM_SHA256), 0 };
   gboolean skipping = FALSE;   /* inside a line longer than MAX_LINE_LENGTH */
+  gboolean sniffed = FALSE;    /* whether the input was told a session file or a trace */
   gsize line_start = 0;        /* start of the unfinished last line in buf */
 
   stream = open_input (task, load, cancellable, &error);
@@ -564,6 +629,21 @@ read_thread (GTask        *task,
           skipping = FALSE;
         }
       buf.len += (gsize) n;
+
+      /* a session file is told by its first bytes, not by its name (it may be plain or .gz) */
+      if (!sniffed)
+        {
+          if (buf.len < SESSION_SNIFF_BYTES)
+            continue;
+          sniffed = TRUE;
+          if (hs_session_sniff (buf.data, buf.len))
+            {
+              read_session (task, load, &src, &buf, cancellable, &error);
+              buf.len = 0;
+              break;
+            }
+          new_start = 0;
+        }
 
       nl = memrchr_nl (buf.data + new_start, buf.len - new_start);
       if (nl != NULL)
@@ -707,6 +787,18 @@ hs_trace_load_file_async (HsTrace             *trace,
 
   load_stream (trace, NULL, file, 0, cancellable, progress, progress_data,
                progress_destroy, callback, user_data);
+}
+
+/*
+ * After a load that read a session file: its header, sources and whether the recording
+ * was complete (transfer full). NULL for a trace or a session that could not be read.
+ */
+HsSessionInfo *
+hs_trace_load_steal_session_info (GAsyncResult *result)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return g_object_steal_data (G_OBJECT (result), "session-info");
 }
 
 gboolean

@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 
+#include "hs-session.h"
 #include "hs-trace.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,7 @@ void     hs_trace_load_stream_async  (HsTrace             *trace,
 gboolean hs_trace_load_finish        (HsTrace             *trace,
                                       GAsyncResult        *result,
                                       GError             **error);
+HsSessionInfo *hs_trace_load_steal_session_info (GAsyncResult *result);
 
 gboolean hs_trace_load_file_sync     (HsTrace             *trace,
                                       GFile               *file,

@@ -368,6 +368,40 @@ hs_trace_append_store (HsTrace            *self,
   g_signal_emit (self, signals[ITEMS_APPENDED], 0, first_cycle, n_cycles, first_event, n_events);
 }
 
+/*
+ * Appends everything @other holds (cycles, events, line accounting, samples) as the next
+ * part of this trace: how a trace read on another thread (a session file) is handed to the
+ * one a window shows. Runs are carried over as @other found them, including restarts it
+ * saw between two of its own batches. @other must not be used afterwards.
+ */
+void
+hs_trace_append_trace (HsTrace *self,
+                       HsTrace *other)
+{
+  g_autoptr(GArray) run_starts = NULL;
+
+  g_return_if_fail (HS_IS_TRACE (self));
+  g_return_if_fail (HS_IS_TRACE (other));
+
+  run_starts = g_array_new (FALSE, FALSE, sizeof (guint64));
+  for (guint i = 1; i < other->runs->len; i++)
+    {
+      guint64 row = g_array_index (other->runs, HsRun, i).first_cycle;
+
+      g_array_append_val (run_starts, row);
+    }
+
+  /* the store's own list only holds the restarts found inside a parsed chunk */
+  g_array_unref (other->store.run_starts);
+  other->store.run_starts = g_array_ref (run_starts);
+  other->store.ends_with_periodic_marker = other->periodic_pending;
+
+  hs_trace_append_store (self, &other->store, hs_trace_get_line_counts (self)->lines);
+  hs_trace_append_samples (self, &other->samples);
+  if (self->content_key == NULL && other->content_key != NULL)
+    hs_trace_set_content_key (self, other->content_key);
+}
+
 static double
 time_on_axis (HsTrace *self,
               guint    cycle)

@@ -136,6 +136,8 @@ void                hs_trace_read_unlock         (HsTrace            *self);
 void                hs_trace_append_store        (HsTrace            *self,
                                                   const HsTraceStore *store,
                                                   guint64             line_offset);
+void                hs_trace_append_trace        (HsTrace            *self,
+                                                  HsTrace            *other);
 
 /* Memory samples (/proc, expvar, Prometheus): a third table beside cycles and events. */
 guint               hs_trace_get_n_samples       (HsTrace            *self);

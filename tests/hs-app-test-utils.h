@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* hs-app-test-utils.h: what the viewer's tests under Xvfb share: waiting on the main loop, banners. */
+#pragma once
+
+#include "app/hs-trace-page.h"
+
+G_BEGIN_DECLS
+
+/* Generous: the sanitizer build runs several times slower. */
+#define WAIT_TIMEOUT_S 30
+
+typedef gboolean (*Condition) (gpointer data);
+
+void     wait_for_seconds (Condition    condition,
+                           gpointer     data,
+                           const char  *what,
+                           guint        seconds);
+void     wait_for         (Condition    condition,
+                           gpointer     data,
+                           const char  *what);
+void     spin             (guint        ms);
+gboolean page_settled     (gpointer     page);
+gboolean has_banner       (HsTracePage *page,
+                           const char  *needle);
+void     assert_banner    (HsTracePage *page,
+                           const char  *needle);
+
+G_END_DECLS
