@@ -13,6 +13,7 @@
 #include "app/hs-application.h"
 #include "app/hs-trace-page.h"
 #include "app/hs-window.h"
+#include "hs-app-test-utils.h"
 #include "hs-test-server.h"
 #include "trace/hs-findings.h"
 #include "trace/hs-summary.h"
@@ -83,32 +84,6 @@ child_clear (Child *c)
 
 /* ---- the page ---- */
 
-static gboolean
-has_banner (HsTracePage *page,
-            const char  *needle)
-{
-  g_auto(GStrv) banners = hs_trace_page_get_banners (page);
-
-  for (guint i = 0; banners[i] != NULL; i++)
-    if (strstr (banners[i], needle) != NULL)
-      return TRUE;
-
-  return FALSE;
-}
-
-static void
-assert_banner (HsTracePage *page,
-               const char  *needle)
-{
-  if (!has_banner (page, needle))
-    {
-      g_auto(GStrv) banners = hs_trace_page_get_banners (page);
-      g_autofree char *all = g_strjoinv ("\n  ", banners);
-
-      g_error ("no banner with “%s”; the banners are:\n  %s", needle, all);
-    }
-}
-
 typedef struct
 {
   HsTracePage *page;
@@ -176,6 +151,128 @@ set_intervals (guint proc_ms,
   g_settings_set_uint (settings, "http-poll-interval", http_ms);
 }
 
+/* ---- sessions of watched programs ---- */
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} SaveWait;
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SaveWait *wait = user_data;
+
+  wait->ok = hs_trace_page_save_session_finish (HS_TRACE_PAGE (object), result, &wait->error);
+  wait->done = TRUE;
+}
+
+static gboolean
+save_done (gpointer data)
+{
+  return ((SaveWait *) data)->done;
+}
+
+static char *
+run_heapscope (const char *a,
+               const char *b,
+               const char *c)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                              g_getenv ("HEAPSCOPE"), a, b, c, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+
+  return out;
+}
+
+/*
+ * Saves @page's session, opens it in a new tab and compares the samples and the polled
+ * cycles value by value; the headless commands read it too.
+ */
+static void
+save_and_check_session (HsTracePage *page,
+                        const char  *kind)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "watched.heapscope-session", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autofree char *source = g_strdup_printf ("{\"source\":{\"kind\":\"%s\"", kind);
+  g_autofree char *csv = NULL;
+  g_autofree char *json = NULL;
+  g_auto(GStrv) csv_lines = NULL;
+  g_autofree char *polled = NULL;
+  SaveWait save = { FALSE, FALSE, NULL };
+  HsTrace *live = hs_trace_page_get_trace (page);
+  HsTracePage *reopened;
+  HsTrace *trace;
+  guint n_samples, n_cycles;
+
+  g_assert_true (hs_trace_page_can_save_session (page));
+  hs_trace_page_save_session_async (page, file, save_cb, &save);
+  wait_for (save_done, &save, "the session to be saved");
+  g_assert_no_error (save.error);
+  g_assert_true (save.ok);
+  /* what was polled can go on; the file holds what there was when it was saved */
+  n_samples = hs_trace_get_n_samples (live);
+  n_cycles = hs_trace_get_n_cycles (live);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, source));
+
+  reopened = hs_window_open_file (window, file, FALSE);
+  wait_for (page_settled, reopened, "the saved session to open");
+  trace = hs_trace_page_get_trace (reopened);
+  g_assert_false (has_banner (reopened, "No Go GC trace lines"));
+  g_assert_cmpuint (hs_trace_get_n_samples (trace), <=, n_samples);
+  g_assert_cmpuint (hs_trace_get_n_samples (trace), >, 0);
+  for (guint i = 0; i < hs_trace_get_n_samples (trace); i++)
+    {
+      g_assert_cmpfloat (hs_trace_get_sample_time (trace, i), ==, hs_trace_get_sample_time (live, i));
+      for (guint field = 0; field < HS_N_SAMPLE_FIELDS; field++)
+        {
+          double a = hs_trace_get_sample_value (live, field, i);
+          double b = hs_trace_get_sample_value (trace, field, i);
+
+          g_assert_true ((isnan (a) && isnan (b)) || a == b);
+        }
+    }
+  g_assert_cmpuint (hs_trace_get_n_cycles (trace), <=, n_cycles);
+  for (guint i = 0; i < hs_trace_get_n_cycles (trace); i++)
+    {
+      g_assert_cmpuint (hs_trace_get_gc_flags (trace, i), ==, hs_trace_get_gc_flags (live, i));
+      g_assert_cmpfloat (hs_trace_get_gc_value (trace, HS_GC_FIELD_PAUSE, i), ==,
+                         hs_trace_get_gc_value (live, HS_GC_FIELD_PAUSE, i));
+      g_assert_cmpfloat (hs_trace_get_gc_value (trace, HS_GC_FIELD_NUMBER, i), ==,
+                         hs_trace_get_gc_value (live, HS_GC_FIELD_NUMBER, i));
+    }
+
+  /* headless: a header and a line per sample; the polled cycles counted, their heap unknown */
+  csv = run_heapscope ("--csv", "samples", path);
+  csv_lines = g_strsplit (g_strchomp (csv), "\n", -1);
+  g_assert_cmpuint (g_strv_length (csv_lines), ==, hs_trace_get_n_samples (trace) + 1);
+  json = run_heapscope ("--summary", "--json", path);
+  polled = g_strdup_printf ("\"polled_cycles\" : %u", hs_trace_get_n_cycles (trace));
+  if (hs_trace_get_n_cycles (trace) > 0)
+    {
+      g_assert_nonnull (strstr (json, polled));
+      g_assert_nonnull (strstr (json, "\"heap_mb\" : null"));
+    }
+
+  hs_window_close_page (window, reopened);
+  g_unlink (path);
+}
+
 /* RES of a process Heapscope did not start, sampled until it exits; what was sampled stays. */
 static void
 test_pid (void)
@@ -219,6 +316,8 @@ test_pid (void)
   /* the interval setting applies to the running sampler */
   set_intervals (100, 1000);
   g_assert_cmpuint (hs_poll_source_get_interval (hs_trace_page_get_poll_source (page)), ==, 100);
+
+  save_and_check_session (page, "pid");
 
   /* it exits: a message, the samples kept, sampling over */
   child_command (&child, "exit", NULL);
@@ -346,6 +445,8 @@ test_expvar (void)
       g_assert_true (g_str_equal (f->id, "long-pauses") || g_str_equal (f->id, "forced-gc") ||
                      g_str_equal (f->id, "periodic-gc") || g_str_equal (f->id, "process-restarts"));
     }
+
+  save_and_check_session (page, "expvar");
 
   hs_trace_page_stop (page);
   wait_until (page_done, &wait);

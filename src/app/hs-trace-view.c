@@ -11,6 +11,7 @@
 #include "hs-range-stats.h"
 #include "hs-trace-view.h"
 #include "table/hs-cycle-table.h"
+#include "table/hs-memory-sample-table.h"
 #include "table/hs-scavenger-table.h"
 
 /* The strip below the charts (statistics, tables) starts this tall; the divider moves it. */
@@ -33,6 +34,7 @@ struct _HsTraceView
   GtkWidget  *stats_scrolled;
   GtkWidget  *cycles;
   GtkWidget  *events;
+  GtkWidget  *samples;        /* the Memory Samples tab, shown once the trace has samples */
   GtkWidget  *range_stats;
   HsAnnotations *notes;          /* this trace's notes, once its content key is known */
   GSettings  *settings;
@@ -142,6 +144,15 @@ event_row_selected_cb (HsTraceView *self)
   reveal_time (self, hs_trace_get_scav_value (self->trace, HS_SCAV_FIELD_TIME, (guint) event));
 }
 
+/* The Memory Samples tab is there for traces with samples: a process or a server watched. */
+static void
+update_samples_tab (HsTraceView *self)
+{
+  GtkStackPage *page = gtk_stack_get_page (GTK_STACK (self->bottom_stack), self->samples);
+
+  gtk_stack_page_set_visible (page, hs_trace_get_n_samples (self->trace) > 0);
+}
+
 /* "Only rows in view" in the tables follows the charts' zoom. */
 static void
 viewport_changed_cb (HsTraceView *self)
@@ -152,6 +163,7 @@ viewport_changed_cb (HsTraceView *self)
 
   hs_cycle_table_set_visible_range (HS_CYCLE_TABLE (self->cycles), start, end);
   hs_scavenger_table_set_visible_range (HS_SCAVENGER_TABLE (self->events), start, end);
+  hs_memory_sample_table_set_visible_range (HS_MEMORY_SAMPLE_TABLE (self->samples), start, end);
   if (hs_time_viewport_is_whole (viewport))
     hs_range_stats_set_range (HS_RANGE_STATS (self->range_stats), NAN, NAN);
   else
@@ -845,6 +857,10 @@ hs_trace_view_new (HsTrace   *trace,
   gtk_stack_add_titled (GTK_STACK (self->bottom_stack), self->cycles, "cycles", _("GC Cycles"));
   self->events = hs_scavenger_table_new (trace);
   gtk_stack_add_titled (GTK_STACK (self->bottom_stack), self->events, "scavenger", _("Scavenger"));
+  self->samples = hs_memory_sample_table_new (trace);
+  gtk_stack_add_titled (GTK_STACK (self->bottom_stack), self->samples, "samples", _("Memory Samples"));
+  update_samples_tab (self);
+  g_signal_connect_object (trace, "samples-appended", G_CALLBACK (update_samples_tab), self, G_CONNECT_SWAPPED);
 
   /* the legends' switches are remembered for every trace */
   self->settings = g_settings_new (APP_ID);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* hs-cli-csv.c: heapscope --csv cycles|scavenger: the tables as RFC 4180 CSV on stdout. */
+/* hs-cli-csv.c: heapscope --csv cycles|scavenger|samples: the tables as RFC 4180 CSV on stdout. */
 
 #include "config.h"
 
@@ -31,9 +31,11 @@ hs_cli_csv (const char *table,
     which = HS_CSV_CYCLES;
   else if (g_strcmp0 (table, "scavenger") == 0)
     which = HS_CSV_SCAVENGER;
+  else if (g_strcmp0 (table, "samples") == 0)
+    which = HS_CSV_SAMPLES;
   else
     {
-      g_printerr (_("heapscope: unknown table “%s” for --csv (expected cycles or scavenger)\n"), table);
+      g_printerr (_("heapscope: unknown table “%s” for --csv (expected cycles, scavenger or samples)\n"), table);
       return HS_EXIT_UNREADABLE;
     }
 

@@ -112,8 +112,10 @@ hs_cli_check_has_cycles (HsTrace    *trace,
 {
   const HsLineCounts *counts = hs_trace_get_line_counts (trace);
 
-  /* a scavtrace-only log is still a trace of the runtime's memory */
-  if (hs_trace_get_n_cycles (trace) > 0 || hs_trace_get_n_events (trace) > 0)
+  /* a scavtrace-only log is still a trace of the runtime's memory, and so are the samples
+   * of a session that watched a process or a server */
+  if (hs_trace_get_n_cycles (trace) > 0 || hs_trace_get_n_events (trace) > 0 ||
+      hs_trace_get_n_samples (trace) > 0)
     return TRUE;
 
   g_printerr (ngettext ("heapscope: %s: no Go GC trace lines found (%" PRIu64 " line read)\n",
