@@ -519,6 +519,60 @@ test_metrics (void)
   hs_window_close_page (window, page);
 }
 
+/* Connect…: what is typed picks the kind; Connect opens a tab polling that address. */
+static void
+test_connect_dialog (void)
+{
+  const char *answers[] = { "run-metrics-1.txt", NULL };
+  g_autoptr(Server) server = server_new (answers);
+  g_autofree char *url = server_url (server, "/metrics");
+  guint n_pages = hs_window_get_n_pages (window);
+  GtkWidget *dialog = NULL;
+  GObject *entry;
+  GObject *kind;
+  GObject *error_label;
+  HsTracePage *page;
+  Wait wait = { 0 };
+
+  set_intervals (250, 100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.connect", NULL));
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (gtk_window_get_transient_for (l->data) == GTK_WINDOW (window) && g_object_get_data (l->data, "kind") != NULL)
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  kind = g_object_get_data (G_OBJECT (dialog), "kind");
+  error_label = g_object_get_data (G_OBJECT (dialog), "error");
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (dialog)) == GTK_WIDGET (entry) ||
+                 gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)), GTK_WIDGET (entry)));
+
+  /* a number is a process; a bad one is said in the dialog, which stays */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "12x");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (kind)), ==, HS_POLL_SOURCE_EXPVAR);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "4242");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (kind)), ==, HS_POLL_SOURCE_PROCESS);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), HS_POLL_SOURCE_EXPVAR);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "is not an http:// or https:// URL"));
+  g_assert_cmpuint (hs_window_get_n_pages (window), ==, n_pages);
+
+  /* a /metrics path is Prometheus */
+  gtk_editable_set_text (GTK_EDITABLE (entry), url);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (kind)), ==, HS_POLL_SOURCE_METRICS);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (hs_window_get_n_pages (window), ==, n_pages + 1);
+  page = hs_window_get_current_page (window);
+  g_assert_cmpint (hs_poll_source_get_kind (hs_trace_page_get_poll_source (page)), ==, HS_POLL_SOURCE_METRICS);
+  g_assert_cmpstr (hs_trace_page_get_subtitle (page), ==, url);
+  wait.page = page;
+  wait.n = 1;
+  wait_until (has_samples, &wait);
+  g_assert_cmpstr (server->last_path, ==, "/metrics");
+
+  hs_window_close_page (window, page);
+}
+
 /* Connect… tells a process ID from a URL and Prometheus from expvar as it is typed. */
 static void
 test_guess_kind (void)
@@ -589,6 +643,7 @@ main (int   argc,
   g_test_add_func ("/watch/expvar-down-and-up", test_expvar_down_and_up);
   g_test_add_func ("/watch/metrics", test_metrics);
   g_test_add_func ("/watch/guess-kind", test_guess_kind);
+  g_test_add_func ("/watch/connect-dialog", test_connect_dialog);
   g_test_add_func ("/watch/command-line-errors", test_command_line_errors);
 
   status = g_test_run ();

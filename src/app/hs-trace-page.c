@@ -550,7 +550,7 @@ update_status (HsTracePage *self)
 
       running = hs_poll_source_get_active (self->poll);
       icon = hs_poll_source_get_kind (self->poll) == HS_POLL_SOURCE_PROCESS
-             ? "utilities-system-monitor-symbolic" : "network-transmit-receive-symbolic";
+             ? "computer-symbolic" : "network-transmit-receive-symbolic";
       /* polled cycles: expvar's and Prometheus' GC count and pauses */
       if (hs_trace_get_n_cycles (self->trace) > 0)
         text = g_strdup_printf ("%s · %s", watch, cycles);

@@ -930,6 +930,8 @@ connect_action (GtkWidget  *widget,
                             G_CALLBACK (gtk_window_destroy), self->connect_dialog);
 
   gtk_window_set_transient_for (GTK_WINDOW (self->connect_dialog), GTK_WINDOW (self));
+  /* typing goes to the address at once; the kind follows what is typed */
+  gtk_window_set_focus (GTK_WINDOW (self->connect_dialog), GTK_WIDGET (entry));
   gtk_window_present (GTK_WINDOW (self->connect_dialog));
 }
 

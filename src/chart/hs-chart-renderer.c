@@ -1779,9 +1779,12 @@ hs_chart_renderer_render_overview (HsChartRenderer *self,
     if ((s == HS_SERIES_HEAP_HELD || s == HS_SERIES_HEAP_START || s == HS_SERIES_HEAP_LIVE) &&
         series_shown (self, s))
       draw_series (&f, s, &plot, &axis);
-  /* memstats polled without a trace: their heap is the only one there is */
+  /* memstats polled without a trace: their heap is the only one there is; a process watched
+   * from /proc alone has only its resident size */
   if (!series_shown (self, HS_SERIES_HEAP_START) && series_shown (self, HS_SERIES_MEMSTATS_HEAP_ALLOC))
     draw_series (&f, HS_SERIES_MEMSTATS_HEAP_ALLOC, &plot, &axis);
+  else if (!series_shown (self, HS_SERIES_HEAP_START) && series_shown (self, HS_SERIES_RSS))
+    draw_series (&f, HS_SERIES_RSS, &plot, &axis);
   draw_run_breaks (&f, &plot, TRUE, FALSE);
   cairo_reset_clip (cr);
 
