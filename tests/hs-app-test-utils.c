@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
 #include <string.h>
 
 #include "hs-app-test-utils.h"
@@ -84,4 +86,96 @@ assert_banner (HsTracePage *page,
 
       g_error ("no banner with “%s”; the banners are:\n  %s", needle, all);
     }
+}
+
+/*
+ * What every viewer test starts with: GTK under the test's display, an application that
+ * owns no bus name, its window, and a temporary folder named after the test.
+ */
+HsWindow *
+app_test_start (int            *argc,
+                char         ***argv,
+                const char     *name,
+                HsApplication **app,
+                char          **tmpdir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = g_strdup_printf ("heapscope-%s-XXXXXX", name);
+  HsWindow *window;
+
+  *tmpdir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+
+  gtk_test_init (argc, argv, NULL);
+
+  *app = hs_application_new ();
+  g_application_set_flags (G_APPLICATION (*app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (*app), NULL, &error));
+  g_assert_no_error (error);
+  window = hs_window_new (*app);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+/* Closes the window (its tabs stop what they run), drops the app, empties and removes @tmpdir. */
+void
+app_test_finish (HsApplication *app,
+                 HsWindow      *window,
+                 char          *tmpdir)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_object_unref (app);
+
+  dir = g_dir_open (tmpdir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (tmpdir, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (tmpdir);
+  g_free (tmpdir);
+}
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} SaveWait;
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SaveWait *wait = user_data;
+
+  wait->ok = hs_trace_page_save_session_finish (HS_TRACE_PAGE (object), result, &wait->error);
+  wait->done = TRUE;
+}
+
+static gboolean
+save_done (gpointer data)
+{
+  return ((SaveWait *) data)->done;
+}
+
+/* Save Session of @page to @file, waited for; fails the test when it fails. */
+void
+app_test_save_session (HsTracePage *page,
+                       GFile       *file)
+{
+  SaveWait wait = { FALSE, FALSE, NULL };
+
+  hs_trace_page_save_session_async (page, file, save_cb, &wait);
+  wait_for (save_done, &wait, "the session to be saved");
+  g_assert_no_error (wait.error);
+  g_assert_true (wait.ok);
 }

@@ -2,7 +2,9 @@
 /* hs-app-test-utils.h: what the viewer's tests under Xvfb share: waiting on the main loop, banners. */
 #pragma once
 
+#include "app/hs-application.h"
 #include "app/hs-trace-page.h"
+#include "app/hs-window.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +26,16 @@ gboolean has_banner       (HsTracePage *page,
                            const char  *needle);
 void     assert_banner    (HsTracePage *page,
                            const char  *needle);
+
+HsWindow *app_test_start       (int            *argc,
+                                char         ***argv,
+                                const char     *name,
+                                HsApplication **app,
+                                char          **tmpdir);
+void      app_test_finish      (HsApplication  *app,
+                                HsWindow       *window,
+                                char           *tmpdir);
+void      app_test_save_session (HsTracePage   *page,
+                                 GFile         *file);
 
 G_END_DECLS

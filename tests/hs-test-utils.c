@@ -218,3 +218,63 @@ hs_test_wait_until_idle (HsTableModel *model)
   while (hs_table_model_get_busy (model))
     g_main_context_iteration (NULL, TRUE);
 }
+
+/* ---- a process whose resident memory a test drives (tests/hs-rss-child.c) ---- */
+
+
+void
+hs_test_child_start (HsTestChild *c)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "hs-rss-child", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+
+  c->spawned_us = g_get_real_time ();
+  c->child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                               &error, path, NULL);
+  g_assert_no_error (error);
+  c->pid = (GPid) g_ascii_strtoll (g_subprocess_get_identifier (c->child), NULL, 10);
+  c->in = g_object_ref (g_subprocess_get_stdin_pipe (c->child));
+  c->out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (c->child));
+
+  line = g_data_input_stream_read_line (c->out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, "ready");
+}
+
+void
+hs_test_child_command (HsTestChild      *c,
+               const char *command,
+               const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strconcat (command, "\n", NULL);
+  g_autofree char *line = NULL;
+
+  g_output_stream_write_all (c->in, text, strlen (text), NULL, NULL, &error);
+  g_assert_no_error (error);
+  if (expected == NULL)
+    return;
+
+  line = g_data_input_stream_read_line (c->out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, expected);
+}
+
+GPid
+hs_test_child_pid (HsTestChild *c)
+{
+  return c->pid;
+}
+
+void
+hs_test_child_clear (HsTestChild *c)
+{
+  if (c->child != NULL && g_subprocess_get_identifier (c->child) != NULL)
+    g_subprocess_force_exit (c->child);
+  if (c->child != NULL)
+    g_subprocess_wait (c->child, NULL, NULL);
+  g_clear_object (&c->in);
+  g_clear_object (&c->out);
+  g_clear_object (&c->child);
+}

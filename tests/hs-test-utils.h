@@ -28,4 +28,21 @@ guint    hs_test_count_matches        (HsTrace        *trace,
                                        const char     *text);
 void     hs_test_wait_until_idle      (HsTableModel   *model);
 
+/* tests/hs-rss-child: "alloc N" maps and touches N MiB, "free" unmaps it, "exit" ends it */
+typedef struct
+{
+  GSubprocess      *child;
+  GOutputStream    *in;
+  GDataInputStream *out;
+  gint64            spawned_us;
+  GPid              pid;      /* kept: the subprocess forgets it once the child was reaped */
+} HsTestChild;
+
+void     hs_test_child_start          (HsTestChild *c);
+void     hs_test_child_command        (HsTestChild *c,
+                                       const char  *command,
+                                       const char  *expected);
+GPid     hs_test_child_pid            (HsTestChild *c);
+void     hs_test_child_clear          (HsTestChild *c);
+
 G_END_DECLS

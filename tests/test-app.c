@@ -1026,20 +1026,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  tmpdir = g_dir_make_tmp ("heapscope-test-app-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = hs_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  window = hs_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
+  window = app_test_start (&argc, &argv, "test-app", &app, &tmpdir);
 
   g_test_add_func ("/app/window/welcome", test_welcome);
   g_test_add_func ("/app/open/file", test_open_file);
@@ -1067,27 +1056,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&app);
-  {
-    g_autoptr(GFile) dir = g_file_new_for_path (tmpdir);
-    g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                     G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                                                                     NULL, NULL);
-    GFileInfo *info;
-
-    while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (tmpdir, g_file_info_get_name (info), NULL);
-
-        g_unlink (child);
-        g_object_unref (info);
-      }
-    g_rmdir (tmpdir);
-  }
-  g_free (tmpdir);
+  app_test_finish (g_steal_pointer (&app), window, g_steal_pointer (&tmpdir));
 
   return status;
 }

@@ -10,76 +10,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "hs-test-utils.h"
 #include "trace/hs-proc-sampler.h"
 #include "trace/hs-trace-reader.h"
 
 #define MIB 1048576.0
-
-typedef struct
-{
-  GSubprocess      *child;
-  GOutputStream    *in;
-  GDataInputStream *out;
-  gint64            spawned_us;
-  GPid              pid;      /* kept: the subprocess forgets it once the child was reaped */
-} Child;
-
-static void
-child_start (Child *c)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "hs-rss-child", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *line = NULL;
-
-  c->spawned_us = g_get_real_time ();
-  c->child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
-                               &error, path, NULL);
-  g_assert_no_error (error);
-  c->pid = (GPid) g_ascii_strtoll (g_subprocess_get_identifier (c->child), NULL, 10);
-  c->in = g_object_ref (g_subprocess_get_stdin_pipe (c->child));
-  c->out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (c->child));
-
-  line = g_data_input_stream_read_line (c->out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (line, ==, "ready");
-}
-
-static void
-child_command (Child      *c,
-               const char *command,
-               const char *expected)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = g_strconcat (command, "\n", NULL);
-  g_autofree char *line = NULL;
-
-  g_output_stream_write_all (c->in, text, strlen (text), NULL, NULL, &error);
-  g_assert_no_error (error);
-  if (expected == NULL)
-    return;
-
-  line = g_data_input_stream_read_line (c->out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (line, ==, expected);
-}
-
-static GPid
-child_pid (Child *c)
-{
-  return c->pid;
-}
-
-static void
-child_clear (Child *c)
-{
-  if (c->child != NULL && g_subprocess_get_identifier (c->child) != NULL)
-    g_subprocess_force_exit (c->child);
-  if (c->child != NULL)
-    g_subprocess_wait (c->child, NULL, NULL);
-  g_clear_object (&c->in);
-  g_clear_object (&c->out);
-  g_clear_object (&c->child);
-}
 
 /* Runs the main context until the trace holds @n samples (fails after 10 s). */
 static void
@@ -107,12 +42,12 @@ test_rss_follows_child (void)
 {
   g_autoptr(HsTrace) trace = hs_trace_new ("child");
   g_autoptr(HsProcSampler) sampler = NULL;
-  Child c = { 0 };
+  HsTestChild c = { 0 };
   double rss0, anon0, vm0, rss1, anon1, vm1, rss2, anon2, vm2;
   guint n;
 
-  child_start (&c);
-  sampler = hs_proc_sampler_new_for_child (trace, child_pid (&c));
+  hs_test_child_start (&c);
+  sampler = hs_proc_sampler_new_for_child (trace, hs_test_child_pid (&c));
   hs_proc_sampler_set_interval (sampler, 40);
   hs_proc_sampler_start (sampler);
   g_assert_true (hs_proc_sampler_get_running (sampler));
@@ -125,7 +60,7 @@ test_rss_follows_child (void)
   g_assert_cmpfloat (rss0, >, 0);
   g_assert_cmpfloat (rss0, <, 20 * MIB);
 
-  child_command (&c, "alloc 100", "allocated");
+  hs_test_child_command (&c, "alloc 100", "allocated");
   n = hs_trace_get_n_samples (trace);
   wait_for_samples (trace, n + 2);
   rss1 = last_value (trace, HS_SAMPLE_FIELD_RSS);
@@ -138,7 +73,7 @@ test_rss_follows_child (void)
   g_assert_cmpfloat (anon1 - anon0, <=, 104 * MIB);
   g_assert_cmpfloat (vm1 - vm0, ==, 100 * MIB);
 
-  child_command (&c, "free", "freed");
+  hs_test_child_command (&c, "free", "freed");
   n = hs_trace_get_n_samples (trace);
   wait_for_samples (trace, n + 2);
   rss2 = last_value (trace, HS_SAMPLE_FIELD_RSS);
@@ -166,10 +101,10 @@ test_rss_follows_child (void)
                      <, 0.05);
 
   /* the process exits: a clear error, sampling stops, the samples stay */
-  child_command (&c, "exit", NULL);
+  hs_test_child_command (&c, "exit", NULL);
   {
     gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-    g_autofree char *expected = g_strdup_printf ("process %d exited", (int) child_pid (&c));
+    g_autofree char *expected = g_strdup_printf ("process %d exited", (int) hs_test_child_pid (&c));
 
     while (hs_proc_sampler_get_running (sampler))
       {
@@ -181,7 +116,7 @@ test_rss_follows_child (void)
     g_assert_cmpuint (hs_trace_get_n_samples (trace), >=, n);
   }
 
-  child_clear (&c);
+  hs_test_child_clear (&c);
 }
 
 /* An already running process: the axis starts when it started, from /proc/PID/stat. */
@@ -191,13 +126,13 @@ test_running_process (void)
   g_autoptr(HsTrace) trace = hs_trace_new ("pid");
   g_autoptr(HsProcSampler) sampler = NULL;
   g_autoptr(GError) error = NULL;
-  Child c = { 0 };
+  HsTestChild c = { 0 };
   gint64 started;
 
-  child_start (&c);
+  hs_test_child_start (&c);
   g_usleep (300000);
 
-  sampler = hs_proc_sampler_new_for_pid (trace, child_pid (&c), &error);
+  sampler = hs_proc_sampler_new_for_pid (trace, hs_test_child_pid (&c), &error);
   g_assert_no_error (error);
   started = hs_proc_sampler_get_origin (sampler);
   /* /proc/stat's btime has whole seconds, starttime clock ticks */
@@ -220,7 +155,7 @@ test_running_process (void)
   g_assert_cmpfloat (hs_trace_get_sample_time (trace, 1) - hs_trace_get_sample_time (trace, 0), >, 10.0);
   g_assert_cmpfloat (hs_trace_get_sample_time (trace, 1) - hs_trace_get_sample_time (trace, 0), <, 10.5);
 
-  child_clear (&c);
+  hs_test_child_clear (&c);
 
   /* gone and reaped: the next sample says so */
   g_assert_false (hs_proc_sampler_sample (sampler, &error));

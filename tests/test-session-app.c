@@ -115,41 +115,13 @@ assert_traces_equal (HsTrace  *live,
     }
 }
 
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} SaveWait;
-
-static void
-save_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  SaveWait *wait = user_data;
-
-  wait->ok = hs_trace_page_save_session_finish (HS_TRACE_PAGE (object), result, &wait->error);
-  wait->done = TRUE;
-}
-
-static gboolean
-save_done (gpointer data)
-{
-  return ((SaveWait *) data)->done;
-}
-
 static void
 save_session (HsTracePage *page,
               const char  *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  SaveWait wait = { FALSE, FALSE, NULL };
 
-  hs_trace_page_save_session_async (page, file, save_cb, &wait);
-  wait_for (save_done, &wait, "the session to be saved");
-  g_assert_no_error (wait.error);
-  g_assert_true (wait.ok);
+  app_test_save_session (page, file);
   assert_banner (page, "The session was saved to");
 }
 
@@ -475,20 +447,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  tmpdir = g_dir_make_tmp ("heapscope-test-session-app-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = hs_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  window = hs_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
+  window = app_test_start (&argc, &argv, "test-session-app", &app, &tmpdir);
 
   g_test_add_func ("/session-app/pipe/save-reopen", test_pipe_save_reopen);
   g_test_add_func ("/session-app/damaged", test_damaged);
@@ -498,23 +459,7 @@ main (int   argc,
   status = g_test_run ();
 
   close_all_pages ();
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&app);
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (tmpdir, name, NULL);
-
-        g_unlink (child);
-      }
-  }
-  g_rmdir (tmpdir);
-  g_free (tmpdir);
+  app_test_finish (g_steal_pointer (&app), window, g_steal_pointer (&tmpdir));
 
   return status;
 }

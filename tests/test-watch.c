@@ -15,72 +15,13 @@
 #include "app/hs-window.h"
 #include "hs-app-test-utils.h"
 #include "hs-test-server.h"
+#include "hs-test-utils.h"
 #include "trace/hs-findings.h"
 #include "trace/hs-summary.h"
 
 static HsApplication *app;
 static HsWindow *window;
 static char *tmpdir;
-
-/* ---- a process whose resident memory the test drives (tests/hs-rss-child.c) ---- */
-
-typedef struct
-{
-  GSubprocess      *child;
-  GOutputStream    *in;
-  GDataInputStream *out;
-  GPid              pid;
-  gint64            spawned_us;
-} Child;
-
-static void
-child_start (Child *c)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "hs-rss-child", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *line = NULL;
-
-  c->spawned_us = g_get_real_time ();
-  c->child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
-                               &error, path, NULL);
-  g_assert_no_error (error);
-  c->pid = (GPid) g_ascii_strtoll (g_subprocess_get_identifier (c->child), NULL, 10);
-  c->in = g_object_ref (g_subprocess_get_stdin_pipe (c->child));
-  c->out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (c->child));
-  line = g_data_input_stream_read_line (c->out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (line, ==, "ready");
-}
-
-static void
-child_command (Child      *c,
-               const char *command,
-               const char *expected)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = g_strconcat (command, "\n", NULL);
-  g_autofree char *line = NULL;
-
-  g_output_stream_write_all (c->in, text, strlen (text), NULL, NULL, &error);
-  g_assert_no_error (error);
-  if (expected == NULL)
-    return;
-  line = g_data_input_stream_read_line (c->out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (line, ==, expected);
-}
-
-static void
-child_clear (Child *c)
-{
-  if (c->child != NULL && g_subprocess_get_identifier (c->child) != NULL)
-    g_subprocess_force_exit (c->child);
-  if (c->child != NULL)
-    g_subprocess_wait (c->child, NULL, NULL);
-  g_clear_object (&c->in);
-  g_clear_object (&c->out);
-  g_clear_object (&c->child);
-}
 
 /* ---- the page ---- */
 
@@ -153,30 +94,6 @@ set_intervals (guint proc_ms,
 
 /* ---- sessions of watched programs ---- */
 
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} SaveWait;
-
-static void
-save_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  SaveWait *wait = user_data;
-
-  wait->ok = hs_trace_page_save_session_finish (HS_TRACE_PAGE (object), result, &wait->error);
-  wait->done = TRUE;
-}
-
-static gboolean
-save_done (gpointer data)
-{
-  return ((SaveWait *) data)->done;
-}
-
 static char *
 run_heapscope (const char *a,
                const char *b,
@@ -212,17 +129,13 @@ save_and_check_session (HsTracePage *page,
   g_autofree char *json = NULL;
   g_auto(GStrv) csv_lines = NULL;
   g_autofree char *polled = NULL;
-  SaveWait save = { FALSE, FALSE, NULL };
   HsTrace *live = hs_trace_page_get_trace (page);
   HsTracePage *reopened;
   HsTrace *trace;
   guint n_samples, n_cycles;
 
   g_assert_true (hs_trace_page_can_save_session (page));
-  hs_trace_page_save_session_async (page, file, save_cb, &save);
-  wait_for (save_done, &save, "the session to be saved");
-  g_assert_no_error (save.error);
-  g_assert_true (save.ok);
+  app_test_save_session (page, file);
   /* what was polled can go on; the file holds what there was when it was saved */
   n_samples = hs_trace_get_n_samples (live);
   n_cycles = hs_trace_get_n_cycles (live);
@@ -277,7 +190,7 @@ save_and_check_session (HsTracePage *page,
 static void
 test_pid (void)
 {
-  Child child = { 0 };
+  HsTestChild child = { 0 };
   HsTracePage *page;
   HsTrace *trace;
   Wait wait = { 0 };
@@ -286,7 +199,7 @@ test_pid (void)
   guint n;
 
   set_intervals (50, 1000);
-  child_start (&child);
+  hs_test_child_start (&child);
   page = hs_window_watch_process (window, child.pid, NULL);
   wait.page = page;
 
@@ -307,7 +220,7 @@ test_pid (void)
 
   /* the child maps and touches 100 MiB: RES follows */
   before = hs_trace_get_sample_value (trace, HS_SAMPLE_FIELD_RSS, hs_trace_get_n_samples (trace) - 1);
-  child_command (&child, "alloc 100", "allocated");
+  hs_test_child_command (&child, "alloc 100", "allocated");
   wait.rss_at_least = before + 100.0 * 1048576.0;
   wait_until (last_rss_at_least, &wait);
   grown = hs_trace_get_sample_value (trace, HS_SAMPLE_FIELD_RSS, hs_trace_get_n_samples (trace) - 1);
@@ -320,7 +233,7 @@ test_pid (void)
   save_and_check_session (page, "pid");
 
   /* it exits: a message, the samples kept, sampling over */
-  child_command (&child, "exit", NULL);
+  hs_test_child_command (&child, "exit", NULL);
   g_subprocess_wait (child.child, NULL, NULL);
   wait_until (page_done, &wait);
   n = hs_trace_get_n_samples (trace);
@@ -331,7 +244,7 @@ test_pid (void)
   g_assert_false (hs_poll_source_get_active (hs_trace_page_get_poll_source (page)));
   g_assert_true (hs_poll_source_get_exited (hs_trace_page_get_poll_source (page)));
 
-  child_clear (&child);
+  hs_test_child_clear (&child);
   hs_window_close_page (window, page);
 }
 
@@ -366,7 +279,7 @@ test_pid_with_log (void)
   const char *lines =
     "gc 1 @0.011s 2%: 0.015+0.41+0.003 ms clock, 0.060+0.23/0.32/0.10+0.012 ms cpu, 4->4->0 MB, 5 MB goal, 4 P\n"
     "gc 2 @0.052s 3%: 0.014+0.52+0.004 ms clock, 0.056+0.20/0.40/0.12+0.016 ms cpu, 4->5->1 MB, 5 MB goal, 4 P\n";
-  Child child = { 0 };
+  HsTestChild child = { 0 };
   HsTracePage *page;
   Wait wait = { 0 };
   HsTrace *trace;
@@ -374,7 +287,7 @@ test_pid_with_log (void)
   g_file_set_contents (log_path, lines, -1, &error);
   g_assert_no_error (error);
   set_intervals (50, 1000);
-  child_start (&child);
+  hs_test_child_start (&child);
 
   page = hs_window_watch_process (window, child.pid, log);
   wait.page = page;
@@ -396,7 +309,7 @@ test_pid_with_log (void)
   g_assert_false (hs_poll_source_get_active (hs_trace_page_get_poll_source (page)));
   g_assert_nonnull (g_subprocess_get_identifier (child.child));
 
-  child_clear (&child);
+  hs_test_child_clear (&child);
   hs_window_close_page (window, page);
 }
 
@@ -621,20 +534,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  tmpdir = g_dir_make_tmp ("heapscope-test-watch-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = hs_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  window = hs_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
+  window = app_test_start (&argc, &argv, "test-watch", &app, &tmpdir);
 
   g_test_add_func ("/watch/pid", test_pid);
   g_test_add_func ("/watch/pid-missing", test_pid_missing);
@@ -648,17 +550,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&app);
-  {
-    g_autofree char *log = g_build_filename (tmpdir, "server.log", NULL);
-
-    g_unlink (log);
-    g_rmdir (tmpdir);
-  }
-  g_free (tmpdir);
+  app_test_finish (g_steal_pointer (&app), window, g_steal_pointer (&tmpdir));
 
   return status;
 }
