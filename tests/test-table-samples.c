@@ -214,6 +214,13 @@ test_filter (void)
   g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "live <= 0"), ==, 0);
   g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "live == 0"), ==, 0);
   g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "live != 5"), ==, 2);
+  /* three-valued: not of unknown is unknown; or with a known truth decides. "live > 0 and
+   * polled" is no for the 3 traced cycles (not polled) and unknown for the 2 polled ones */
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "not live > 0"), ==, 0);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "not (live > 0 and polled)"), ==, 3);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "live > 0 or polled"), ==, 5);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "not (live > 0 or normal)"), ==, 0);
+  g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "not live > 0 or pause > 1ms"), ==, 2);
   g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "procs 4"), ==, 3);
   g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "sweep < 1"), ==, 2);
   g_assert_cmpuint (hs_test_count_matches (trace, HS_FILTER_CYCLES, "line > 0"), ==, 3);

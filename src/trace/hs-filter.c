@@ -20,7 +20,8 @@
  * A bare number is a GC number (for scavenger events: the GC cycle they follow; samples have none).
  * Sizes are in MB by default (the runtime's MB are MiB), durations in ms, times in s.
  * A value a row does not know (a polled cycle's heap, RES with no sample) matches no
- * comparison: "heap > 0" and "heap <= 0" both leave polled cycles out.
+ * comparison, and neither does its negation: "heap > 0", "heap <= 0" and "not heap > 0"
+ * all leave polled cycles out.
  */
 
 G_DEFINE_QUARK (hs-filter-error-quark, hs_filter_error)
@@ -725,26 +726,55 @@ flag_matches (HsTrace *trace,
     }
 }
 
-static gboolean
+/*
+ * Three-valued, as in SQL: a comparison on a value the row does not know is unknown, and
+ * "not" of unknown stays unknown, so "not heap > 0" does not pick polled cycles either.
+ */
+typedef enum
+{
+  TRUTH_NO,
+  TRUTH_UNKNOWN,
+  TRUTH_YES,
+} Truth;
+
+static Truth
+truth_of (gboolean value)
+{
+  return value ? TRUTH_YES : TRUTH_NO;
+}
+
+static Truth
 eval (const HsFilter *filter,
       const Node     *node,
       HsTrace        *trace,
       guint           row)
 {
+  double value;
+
   switch (node->type)
     {
     case NODE_AND:
-      return eval (filter, node->left, trace, row) && eval (filter, node->right, trace, row);
+      {
+        Truth left = eval (filter, node->left, trace, row);
+
+        /* Kleene's and: the lesser of the two, NO < UNKNOWN < YES */
+        return left == TRUTH_NO ? TRUTH_NO : MIN (left, eval (filter, node->right, trace, row));
+      }
     case NODE_OR:
-      return eval (filter, node->left, trace, row) || eval (filter, node->right, trace, row);
+      {
+        Truth left = eval (filter, node->left, trace, row);
+
+        return left == TRUTH_YES ? TRUTH_YES : MAX (left, eval (filter, node->right, trace, row));
+      }
     case NODE_NOT:
-      return !eval (filter, node->left, trace, row);
+      return TRUTH_YES - eval (filter, node->left, trace, row);
     case NODE_COMPARE:
-      return compare (node->op, field_value (filter, trace, row, node->field), node->value);
+      value = field_value (filter, trace, row, node->field);
+      return isnan (value) ? TRUTH_UNKNOWN : truth_of (compare (node->op, value, node->value));
     case NODE_FLAG:
-      return flag_matches (trace, row, node->flag);
+      return truth_of (flag_matches (trace, row, node->flag));
     default:
-      g_return_val_if_reached (FALSE);
+      g_return_val_if_reached (TRUTH_NO);
     }
 }
 
@@ -755,7 +785,7 @@ hs_filter_matches (const HsFilter *filter,
 {
   g_return_val_if_fail (filter != NULL, FALSE);
 
-  return filter->root == NULL || eval (filter, filter->root, trace, row);
+  return filter->root == NULL || eval (filter, filter->root, trace, row) == TRUTH_YES;
 }
 
 static gboolean
