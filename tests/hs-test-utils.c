@@ -226,6 +226,15 @@ void
 hs_test_child_start (HsTestChild *c)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "hs-rss-child", NULL);
+
+  hs_test_child_start_as (c, path);
+}
+
+/* The same child started through @path, e.g. a symbolic link with another name. */
+void
+hs_test_child_start_as (HsTestChild *c,
+                        const char  *path)
+{
   g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL;
 

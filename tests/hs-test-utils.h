@@ -39,6 +39,8 @@ typedef struct
 } HsTestChild;
 
 void     hs_test_child_start          (HsTestChild *c);
+void     hs_test_child_start_as       (HsTestChild *c,
+                                       const char  *path);
 void     hs_test_child_command        (HsTestChild *c,
                                        const char  *command,
                                        const char  *expected);

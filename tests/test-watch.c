@@ -248,6 +248,26 @@ test_pid (void)
   hs_window_close_page (window, page);
 }
 
+/* A tab is named after argv[0], not the kernel's command name cut to 15 bytes. */
+static void
+test_pid_long_name (void)
+{
+  g_autofree char *target = g_test_build_filename (G_TEST_BUILT, "hs-rss-child", NULL);
+  g_autofree char *link = g_build_filename (tmpdir, "memory-hungry-server", NULL);
+  g_autofree char *title = NULL;
+  HsTestChild child = { 0 };
+  HsTracePage *page;
+
+  g_assert_cmpint (symlink (target, link), ==, 0);
+  hs_test_child_start_as (&child, link);
+  page = hs_window_watch_process (window, child.pid, NULL);
+  title = g_strdup_printf ("memory-hungry-server (pid %d)", (int) child.pid);
+  g_assert_cmpstr (hs_trace_page_get_title (page), ==, title);
+
+  hs_test_child_clear (&child);
+  hs_window_close_page (window, page);
+}
+
 /* A process ID nobody has: a clear message, no tab pretending to watch. */
 static void
 test_pid_missing (void)
@@ -539,6 +559,7 @@ main (int   argc,
   window = app_test_start (&argc, &argv, "test-watch", &app, &tmpdir);
 
   g_test_add_func ("/watch/pid", test_pid);
+  g_test_add_func ("/watch/pid-long-name", test_pid_long_name);
   g_test_add_func ("/watch/pid-missing", test_pid_missing);
   g_test_add_func ("/watch/pid-with-log", test_pid_with_log);
   g_test_add_func ("/watch/expvar", test_expvar);
