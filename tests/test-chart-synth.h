@@ -67,3 +67,50 @@ synth_trace (guint64        n_cycles,
 
   return trace;
 }
+
+/*
+ * Memory samples over the trace's span, as a process watched for that long would give:
+ * /proc (RES, VIRT) every @proc_ms and memstats (the heap fields, GCCPUFraction) every
+ * @poll_ms, appended in batches of 1024 like the samplers' timers would, a few at a time.
+ * RES is 200 + (k mod 11) × 5 MiB, HeapAlloc 90 + (k mod 13) × 4 MiB for the k-th sample.
+ */
+static inline void
+synth_samples (HsTrace *trace,
+               double   end_s,
+               guint    proc_ms,
+               guint    poll_ms)
+{
+  const double mib = 1048576.0;
+  g_autoptr(HsSampleTable) batch = hs_sample_table_new ();
+  guint64 k = 0;
+
+  for (guint64 t_ms = 0; t_ms <= end_s * 1000.0; t_ms += proc_ms, k++)
+    {
+      guint row = hs_sample_table_append_row (batch, t_ms / 1000.0, 1700000000000000 + (gint64) t_ms * 1000,
+                                              HS_SAMPLE_SOURCE_PROC);
+
+      hs_sample_table_set_value (batch, row, HS_SAMPLE_FIELD_RSS, (200 + (k % 11) * 5) * mib);
+      hs_sample_table_set_value (batch, row, HS_SAMPLE_FIELD_VM_SIZE, 1500 * mib);
+      if (t_ms % poll_ms == 0)
+        {
+          row = hs_sample_table_append_row (batch, t_ms / 1000.0, 1700000000000000 + (gint64) t_ms * 1000,
+                                            HS_SAMPLE_SOURCE_EXPVAR);
+          hs_sample_table_set_value (batch, row, HS_SAMPLE_FIELD_HEAP_ALLOC, (90 + (k % 13) * 4) * mib);
+          hs_sample_table_set_value (batch, row, HS_SAMPLE_FIELD_HEAP_INUSE, (100 + (k % 13) * 4) * mib);
+          hs_sample_table_set_value (batch, row, HS_SAMPLE_FIELD_HEAP_IDLE, 60 * mib);
+          hs_sample_table_set_value (batch, row, HS_SAMPLE_FIELD_HEAP_RELEASED, 40 * mib);
+          hs_sample_table_set_value (batch, row, HS_SAMPLE_FIELD_HEAP_SYS, 220 * mib);
+          hs_sample_table_set_value (batch, row, HS_SAMPLE_FIELD_SYS, 260 * mib);
+          hs_sample_table_set_value (batch, row, HS_SAMPLE_FIELD_NEXT_GC, 180 * mib);
+          hs_sample_table_set_value (batch, row, HS_SAMPLE_FIELD_GC_CPU_FRACTION, 0.01);
+        }
+      if (hs_sample_table_get_n_rows (batch) >= 1024)
+        {
+          hs_trace_append_samples (trace, batch);
+          hs_sample_table_clear (batch);
+          hs_sample_table_init (batch);
+        }
+    }
+  if (hs_sample_table_get_n_rows (batch) > 0)
+    hs_trace_append_samples (trace, batch);
+}

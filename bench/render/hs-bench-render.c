@@ -100,6 +100,35 @@ main (int   argc,
                hs_chart_data_get_memory (hs_chart_renderer_get_data (renderer)) / 1048576.0);
     }
 
+  /*
+   * The same traces watched all along: /proc every 250 ms and memstats every second (an
+   * hour is 14,400 + 3,600 samples), nine sample series more on the heap and CPU charts.
+   */
+  g_print ("\nWith memory samples (/proc every 250 ms, memstats every 1 s):\n\n");
+  g_print ("| cycles | samples | build pyramids | zoomed out | zoomed in (1 %%) | panning (10 %% view) | pyramid memory |\n");
+  g_print ("|---:|---:|---:|---:|---:|---:|---:|\n");
+  for (guint64 n = 1000; n <= MIN (max_cycles, 1000000); n *= 10)
+    {
+      g_autoptr(HsTrace) trace = synth_trace (n, 100, 100000, NULL, NULL);
+      g_autoptr(HsChartRenderer) renderer = NULL;
+      double start, end, whole, zoomed, panning, build;
+      gint64 t0;
+
+      synth_samples (trace, hs_trace_get_gc_value (trace, HS_GC_FIELD_TIME, (guint) n - 1), 250, 1000);
+      t0 = cpu_time_us ();
+      renderer = hs_chart_renderer_new (trace);
+      build = (cpu_time_us () - t0) / 1000.0;
+
+      hs_chart_renderer_get_time_range (renderer, &start, &end);
+      whole = frame_ms (renderer, cr, start, end, 0.0);
+      zoomed = frame_ms (renderer, cr, start + (end - start) * 0.495, start + (end - start) * 0.505, 0.0);
+      panning = frame_ms (renderer, cr, start + (end - start) * 0.3, start + (end - start) * 0.4, 0.01);
+
+      g_print ("| 10^%d | %u | %.0f ms | %.2f ms | %.2f ms | %.2f ms | %.1f MiB |\n",
+               (int) (log10 ((double) n) + 0.5), hs_trace_get_n_samples (trace), build, whole, zoomed, panning,
+               hs_chart_data_get_memory (hs_chart_renderer_get_data (renderer)) / 1048576.0);
+    }
+
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   return 0;
