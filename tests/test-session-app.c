@@ -9,9 +9,12 @@
 #include <gtk/gtk.h>
 #include <math.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "app/hs-application.h"
+#include "app/hs-session-recorder.h"
 #include "app/hs-trace-page.h"
 #include "app/hs-window.h"
 #include "hs-app-test-utils.h"
@@ -443,6 +446,59 @@ test_follow_save_reopen (void)
   hs_trace_page_set_follow (live, FALSE);
 }
 
+/* Spools a crashed Heapscope left: gone once their process is and a day has passed. */
+static void
+test_stale_spools (void)
+{
+  g_autofree char *dir = g_build_filename (tmpdir, "spools", NULL);
+  gint64 now_s = g_get_real_time () / G_USEC_PER_SEC;
+  GPid gone;
+  const struct {
+    int         owner;         /* 0: this test's dead child, -1: a running process (init) */
+    gint64      age_s;
+    gboolean    kept;
+  } cases[] = {
+    { 0, 2 * 24 * 3600, FALSE },   /* owner gone, two days old */
+    { 0, 3600, TRUE },             /* owner gone, an hour old: a day to copy it by hand */
+    { -1, 2 * 24 * 3600, TRUE },   /* owner running */
+    { -1, 8 * 24 * 3600, FALSE },  /* untouched for a week: owner or not */
+  };
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *other = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  gone = fork ();
+  g_assert_cmpint (gone, >=, 0);
+  if (gone == 0)
+    _exit (0);
+  g_assert_cmpint (waitpid (gone, NULL, 0), ==, gone);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      int owner = cases[i].owner == 0 ? (int) gone : 1;
+      char *path = g_strdup_printf ("%s/session-%d-case%u.heapscope-session", dir, owner, i);
+      struct utimbuf times = { now_s - cases[i].age_s, now_s - cases[i].age_s };
+
+      g_assert_true (g_file_set_contents (path, "{\"heapscope-session\":1}\n", -1, NULL));
+      g_assert_cmpint (g_utime (path, &times), ==, 0);
+      g_ptr_array_add (paths, path);
+    }
+  /* not a spool: never touched */
+  other = g_build_filename (dir, "notes.json", NULL);
+  g_assert_true (g_file_set_contents (other, "{}", -1, NULL));
+
+  hs_session_recorder_remove_stale_spools (dir);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_cmpint (g_file_test (g_ptr_array_index (paths, i), G_FILE_TEST_EXISTS), ==, cases[i].kept);
+      g_unlink (g_ptr_array_index (paths, i));
+    }
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_unlink (other);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -455,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/session-app/damaged", test_damaged);
   g_test_add_func ("/session-app/run/save-reopen", test_run_save_reopen);
   g_test_add_func ("/session-app/follow/save-reopen", test_follow_save_reopen);
+  g_test_add_func ("/session-app/stale-spools", test_stale_spools);
 
   status = g_test_run ();
 

@@ -8,6 +8,9 @@
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "hs-session-recorder.h"
@@ -89,10 +92,49 @@ set_errno_error (GError     **error,
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s: %s", name, g_strerror (saved_errno));
 }
 
+/* A recording left behind is kept this long after its last write, to be copied by hand. */
+#define STALE_SPOOL_AGE_S (24 * 60 * 60)
+/* ... and a spool whose owner cannot be told (a reused process ID) at most this long. */
+#define ABANDONED_SPOOL_AGE_S (7 * 24 * 60 * 60)
+
+static gboolean
+process_is_running (GPid pid)
+{
+  return kill (pid, 0) == 0 || errno == EPERM;
+}
+
 /*
- * Starts recording @trace from now: @kind and @detail name the source (pipe, run, pid,
- * proc, expvar, metrics, file; the path, command, process ID or URL).
+ * Spools of a Heapscope that did not close (it crashed, the machine went down) are named
+ * after their process: once that process is gone and a day has passed since the last
+ * write, they go, and any spool untouched for a week.
  */
+void
+hs_session_recorder_remove_stale_spools (const char *dir)
+{
+  g_autoptr(GDir) entries = g_dir_open (dir, 0, NULL);
+  const char *name;
+  gint64 now_s = g_get_real_time () / G_USEC_PER_SEC;
+
+  while (entries != NULL && (name = g_dir_read_name (entries)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      GStatBuf st;
+      int owner = 0;
+      gint64 age_s;
+
+      if (!g_str_has_prefix (name, "session-") || !g_str_has_suffix (name, ".heapscope-session") ||
+          g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
+        continue;
+      age_s = now_s - (gint64) st.st_mtime;
+      if (age_s < STALE_SPOOL_AGE_S)
+        continue;
+      if (sscanf (name, "session-%d-", &owner) == 1 && owner > 0 && owner != (int) getpid () &&
+          process_is_running (owner) && age_s < ABANDONED_SPOOL_AGE_S)
+        continue;
+      g_unlink (path);
+    }
+}
+
 HsSessionRecorder *
 hs_session_recorder_new (HsTrace     *trace,
                          const char  *kind,
@@ -101,6 +143,7 @@ hs_session_recorder_new (HsTrace     *trace,
 {
   g_autoptr(HsSessionRecorder) self = g_object_new (HS_TYPE_SESSION_RECORDER, NULL);
   g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "heapscope", "sessions", NULL);
+  static gsize stale_checked = 0;
   off_t position;
 
   g_return_val_if_fail (HS_IS_TRACE (trace), NULL);
@@ -111,7 +154,18 @@ hs_session_recorder_new (HsTrace     *trace,
       return NULL;
     }
 
-  self->spool_path = g_build_filename (dir, "session-XXXXXX.heapscope-session", NULL);
+  /* once per process, when its first recording starts */
+  if (g_once_init_enter (&stale_checked))
+    {
+      hs_session_recorder_remove_stale_spools (dir);
+      g_once_init_leave (&stale_checked, 1);
+    }
+  {
+    /* named after this process: hs_session_recorder_remove_stale_spools() tells a crashed Heapscope's from a running one's */
+    g_autofree char *name = g_strdup_printf ("session-%d-XXXXXX.heapscope-session", (int) getpid ());
+
+    self->spool_path = g_build_filename (dir, name, NULL);
+  }
   self->fd = g_mkstemp_full (self->spool_path, O_RDWR | O_CLOEXEC, 0600);
   if (self->fd < 0)
     {

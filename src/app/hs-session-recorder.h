@@ -31,5 +31,6 @@ void               hs_session_recorder_save_async  (HsSessionRecorder  *self,
 gboolean           hs_session_recorder_save_finish (HsSessionRecorder  *self,
                                                     GAsyncResult       *result,
                                                     GError            **error);
+void               hs_session_recorder_remove_stale_spools (const char *dir);
 
 G_END_DECLS
