@@ -244,7 +244,9 @@ print_text (HsTrace         *trace,
            s->n_cycles, s->forced_cycles, s->periodic_cycles, hs_trace_get_n_runs (trace),
            s->duration_s);
   if (s->sampled_cycles > 0)
-    g_print (_("  Polled:      %u GC cycles polled from memstats (their end times and pauses only)\n"),
+    g_print (ngettext ("  Polled:      %u GC cycle polled from memstats (its end time and pause only)\n",
+                       "  Polled:      %u GC cycles polled from memstats (their end times and pauses only)\n",
+                       s->sampled_cycles),
              s->sampled_cycles);
   if (s->n_cycles > 0 && s->has_heap)
     {

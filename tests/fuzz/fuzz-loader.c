@@ -12,6 +12,7 @@
 
 #include "fuzz-common.h"
 #include "hs-parser.h"
+#include "hs-session.h"
 #include "hs-trace-loader.h"
 
 static GBytes *
@@ -72,12 +73,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GBytes) gz = NULL;
   g_autoptr(GError) error = NULL;
   gboolean is_gzip = size >= 2 && data[0] == 0x1f && data[1] == 0x8b;
+  /* a session file (docs/session-format.md) is read as one, not as trace lines */
+  gboolean is_session = hs_session_sniff ((const char *) data, size);
 
   trace = load (data, size, &error);
 
-  if (is_gzip)
+  if (is_gzip || is_session)
     {
-      /* fuzzed compressed bytes: a clean error or a trace, never a crash */
+      /* fuzzed compressed bytes or session records: a clean error or a trace, never a crash */
       FUZZ_CHECK ((trace == NULL) == (error != NULL));
       if (trace != NULL)
         {
