@@ -145,23 +145,32 @@ check_summary (HsTrace *trace,
   guint64 pause_max = 0;
   guint64 heap_peak = 0;
   guint forced = 0;
+  guint polled = 0;
+  guint64 cpu_percent_last = 0;
   HsGcRecord r = { 0 };
 
   hs_summary_compute (trace, first, n, &summary);
 
-  /* recomputed here from the exact records */
+  /* recomputed here from the exact records; a polled cycle has no heap or CPU % */
   for (guint i = first; i < first + n; i++)
     {
       hs_trace_get_gc_record (trace, i, &r);
       pause_max = MAX (pause_max, r.clock_us[HS_CLOCK_SWEEP_TERM] + r.clock_us[HS_CLOCK_MARK_TERM]);
-      heap_peak = MAX (heap_peak, MAX (r.heap_before_mb, r.heap_after_mb));
       forced += (r.flags & HS_GC_FLAG_FORCED) != 0;
+      if (r.flags & HS_GC_FLAG_SAMPLED)
+        {
+          polled++;
+          continue;
+        }
+      heap_peak = MAX (heap_peak, MAX (r.heap_before_mb, r.heap_after_mb));
+      cpu_percent_last = r.cpu_percent;
     }
   FUZZ_CHECK (summary.pause_max_us == pause_max);
   FUZZ_CHECK (summary.heap_peak_mb == heap_peak);
   FUZZ_CHECK (summary.forced_cycles == forced);
-  if (n > 0)
-    FUZZ_CHECK (summary.cpu_percent_last == r.cpu_percent);
+  FUZZ_CHECK (summary.sampled_cycles == polled);
+  FUZZ_CHECK (summary.has_heap == (n > polled));
+  FUZZ_CHECK (summary.cpu_percent_last == cpu_percent_last);
 
   FUZZ_CHECK (summary.first_cycle == first);
   FUZZ_CHECK (summary.n_cycles == n);
