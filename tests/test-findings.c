@@ -10,6 +10,7 @@
 #include "trace/hs-findings.h"
 #include "trace/hs-trace-loader.h"
 #include "trace/hs-trace-reader.h"
+#include "trace/hs-trace-store.h"
 #include "hs-test-utils.h"
 
 static const HsFinding *
@@ -368,6 +369,72 @@ test_gogc_off (void)
   g_assert_nonnull (find (findings, "gogc-off"));
 }
 
+/*
+ * A server polled over expvar: GC cycles with only their pauses (every 10 s), and memstats
+ * every second. From 100 s to 300 s HeapSys − HeapReleased is @held_mb against 20 MB
+ * allocated; before and after, 100 MB held against 40 MB (2.5×).
+ */
+static HsTrace *
+polled_server (double held_mb)
+{
+  HsTrace *trace = hs_trace_new ("expvar");
+  g_autoptr(HsTraceStore) store = hs_trace_store_new ();
+  HsSampleTable *samples = hs_sample_table_new ();
+
+  for (guint i = 0; i <= 60; i++)
+    {
+      HsGcRecord r = { 0 };
+
+      r.number = i + 1;
+      r.time_ms = i * 10000;
+      r.clock_us[HS_CLOCK_SWEEP_TERM] = 100;
+      r.flags = HS_GC_FLAG_SAMPLED;
+      hs_trace_store_append_gc (store, &r, 0, 1700000000000000 + (gint64) r.time_ms * 1000, 0);
+    }
+  hs_trace_append_store (trace, store, 0);
+
+  for (guint t = 0; t <= 600; t++)
+    {
+      guint row = hs_sample_table_append_row (samples, t, 0, HS_SAMPLE_SOURCE_EXPVAR);
+      gboolean window = t >= 100 && t <= 300;
+
+      hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_HEAP_SYS, 1000 * 1048576.0);
+      hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_HEAP_RELEASED,
+                                 (1000 - (window ? held_mb : 100)) * 1048576.0);
+      hs_sample_table_set_value (samples, row, HS_SAMPLE_FIELD_HEAP_ALLOC, (window ? 20 : 40) * 1048576.0);
+    }
+  hs_trace_append_samples (trace, samples);
+  hs_sample_table_free (samples);
+
+  return trace;
+}
+
+/* 1000 MB held against 20 MB for 201 s: 50×, a problem; 75 MB against 20 MB (3.75×): nothing. */
+static void
+test_held_memory_memstats (void)
+{
+  g_autoptr(HsTrace) trace = polled_server (1000.0);
+  g_autoptr(HsTrace) quiet = polled_server (75.0);
+  g_autoptr(GPtrArray) findings = hs_findings_analyze (trace);
+  g_autoptr(GPtrArray) none = hs_findings_analyze (quiet);
+  const HsFinding *f = find (findings, "os-memory-held");
+
+  g_assert_nonnull (f);
+  g_assert_cmpint (f->severity, ==, HS_SEVERITY_PROBLEM);
+  g_assert_cmpfloat (f->t_start, ==, 100.0);
+  g_assert_cmpfloat (f->t_end, ==, 301.0);
+  /* the cycles of the range: gc 11 at 100 s to gc 31 at 300 s */
+  g_assert_cmpuint (f->first_cycle, ==, 10);
+  g_assert_cmpuint (f->last_cycle, ==, 30);
+  g_assert_nonnull (strstr (f->title, "1000 MB of heap memory"));
+  g_assert_nonnull (strstr (f->title, "at most 20 MB"));
+  g_assert_nonnull (strstr (f->detail, "At 301.0 s it held 100 MB."));
+  /* polled cycles carry no heap: no other heap finding reads their zeros */
+  g_assert_cmpuint (findings->len, ==, 1);
+
+  assert_quiet (none);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +444,7 @@ main (int   argc,
   g_test_add_func ("/findings/healthy/samples", test_healthy_samples);
   g_test_add_func ("/findings/healthy/synthetic", test_healthy_synthetic);
   g_test_add_func ("/findings/os-memory-held", test_held_memory);
+  g_test_add_func ("/findings/os-memory-held/memstats", test_held_memory_memstats);
   g_test_add_func ("/findings/resident-above-live", test_resident_above_live);
   g_test_add_func ("/findings/resident-after-release", test_resident_after_release);
   g_test_add_func ("/findings/goal-pinned", test_pinned_goal);

@@ -139,8 +139,9 @@ show_findings (HsFindingsList *self,
   else if (findings->len == 0 && (hs_trace_get_gc_flags (self->trace, 0) & HS_GC_FLAG_SAMPLED))
     /* the findings on heap sizes and GC CPU need trace lines: do not call the heap healthy */
     gtk_label_set_text (GTK_LABEL (self->status),
-                        _("Nothing to report on the pauses. Cycles polled from memstats carry no heap sizes or "
-                          "GC CPU, so the findings about those need the program’s GODEBUG=gctrace=1 output."));
+                        _("Nothing to report on the pauses or the memory held from the OS. Cycles polled from "
+                          "memstats carry no heap sizes or GC CPU: the findings about the live heap, the heap "
+                          "goal and GC CPU need the program’s GODEBUG=gctrace=1 output."));
   else if (findings->len == 0)
     gtk_label_set_text (GTK_LABEL (self->status), _("Nothing to report: the GC looks healthy in this trace."));
   gtk_widget_set_visible (self->status, findings->len == 0);

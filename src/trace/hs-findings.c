@@ -461,6 +461,88 @@ detect_resident_above_live (Analysis *a)
     }
 }
 
+/*
+ * A Go server polled over expvar or Prometheus says itself what it holds: HeapSys −
+ * HeapReleased is heap memory taken from the OS and not given back, against HeapAlloc, the
+ * heap in use. Same thresholds as the scvg traces' "sys − released" against the live heap.
+ */
+static void
+detect_held_memory_memstats (Analysis *a)
+{
+  guint n_samples = hs_trace_get_n_samples (a->trace);
+  gint start = -1;
+  guint start_cycle = 0, cycle = 0;
+  double peak_held = 0.0, max_alloc = 0.0, held_mb = NAN, alloc_mb = NAN, last_t = 0.0;
+
+  for (guint s = 0; s <= n_samples; s++)
+    {
+      double t = s < n_samples ? hs_trace_get_sample_time (a->trace, s) : G_MAXDOUBLE;
+      gboolean above = FALSE;
+
+      if (s < n_samples)
+        {
+          double sys = hs_trace_get_sample_value (a->trace, HS_SAMPLE_FIELD_HEAP_SYS, s);
+          double released = hs_trace_get_sample_value (a->trace, HS_SAMPLE_FIELD_HEAP_RELEASED, s);
+          double alloc = hs_trace_get_sample_value (a->trace, HS_SAMPLE_FIELD_HEAP_ALLOC, s);
+
+          if (isnan (sys) || isnan (released) || isnan (alloc))
+            continue;   /* a /proc sample, or a poll without these */
+          held_mb = (sys - released) / 1048576.0;
+          alloc_mb = alloc / 1048576.0;
+          above = held_mb - alloc_mb >= HELD_MIN_EXCESS_MB && held_mb >= HELD_RATIO * MAX (alloc_mb, 1.0);
+          while (cycle + 1 < a->n && cycle_time (a, cycle + 1) <= t)
+            cycle++;
+        }
+
+      if (above)
+        {
+          if (start < 0)
+            {
+              start = (gint) s;
+              start_cycle = cycle;
+              peak_held = 0.0;
+              max_alloc = 0.0;
+            }
+          peak_held = MAX (peak_held, held_mb);
+          max_alloc = MAX (max_alloc, alloc_mb);
+          last_t = t;
+          continue;
+        }
+
+      if (start >= 0)
+        {
+          double t_start = hs_trace_get_sample_time (a->trace, (guint) start);
+          double t_end = s < n_samples ? t : last_t;
+          g_autofree char *duration = NULL;
+          g_autofree char *end = NULL;
+          HsFinding *f;
+
+          start = -1;
+          if (t_end - t_start < HELD_MIN_SECONDS)
+            continue;
+
+          f = add_finding (a, "os-memory-held",
+                           peak_held >= HELD_PROBLEM_RATIO * MAX (max_alloc, 1.0) &&
+                           t_end - t_start >= HELD_PROBLEM_SECONDS ? HS_SEVERITY_PROBLEM : HS_SEVERITY_WARNING,
+                           start_cycle, cycle);
+          f->t_start = t_start;
+          f->t_end = t_end;
+          duration = format_duration (t_end - t_start);
+          f->title = g_strdup_printf (_("The runtime held %.0f MB of heap memory from the OS for %s while "
+                                        "at most %.0f MB was allocated"),
+                                      peak_held, duration, max_alloc);
+          end = s < n_samples ?
+            g_strdup_printf (_("At %.1f s it held %.0f MB."), t_end, held_mb) :
+            g_strdup (_("It still held it when polling ended."));
+          f->detail = g_strdup_printf (_("From %.1f s to %.1f s memstats showed up to %.0f MB of heap "
+                                         "memory taken from the OS and not returned (HeapSys − HeapReleased), "
+                                         "while HeapAlloc was at most %.0f MB. %s"),
+                                       t_start, t_end, peak_held, max_alloc, end);
+          f->advice = held_memory_advice (a, FALSE);
+        }
+    }
+}
+
 /* scavtrace (Go 1.14+) gives the share of retained heap memory in use. */
 static void
 detect_idle_retained_scav (Analysis *a)
@@ -1050,6 +1132,8 @@ hs_findings_analyze (HsTrace *trace)
       detect_gc_cpu (&a);
       detect_frequent_gc (&a);
     }
+  /* what the polled server says of itself */
+  detect_held_memory_memstats (&a);
   detect_long_pauses (&a);
   if (!has_polled_cycles (trace))
     {
