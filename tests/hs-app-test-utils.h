@@ -35,6 +35,9 @@ HsWindow *app_test_start       (int            *argc,
 void      app_test_finish      (HsApplication  *app,
                                 HsWindow       *window,
                                 char           *tmpdir);
+gboolean  app_test_try_save_session (HsTracePage  *page,
+                                     GFile        *file,
+                                     GError      **error);
 void      app_test_save_session (HsTracePage   *page,
                                  GFile         *file);
 

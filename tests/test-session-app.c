@@ -446,6 +446,56 @@ test_follow_save_reopen (void)
   hs_trace_page_set_follow (live, FALSE);
 }
 
+static gboolean
+truncation_seen (gpointer data)
+{
+  return has_banner (data, "was truncated");
+}
+
+/*
+ * copytruncate: the followed log is emptied in place and grows back past what was loaded.
+ * Its loaded part is gone from it, so saving says so instead of writing the new lines twice.
+ */
+static void
+test_follow_copytruncate (void)
+{
+  g_autofree char *raw_path = hs_test_sample_path (SAMPLE);
+  g_autofree char *log_path = g_build_filename (tmpdir, "rotated.log", NULL);
+  g_autofree char *saved_path = g_build_filename (tmpdir, "rotated.heapscope-session", NULL);
+  g_autofree char *raw = NULL;
+  g_autoptr(GFile) log_file = g_file_new_for_path (log_path);
+  g_autoptr(GFile) saved_file = g_file_new_for_path (saved_path);
+  g_autoptr(GError) error = NULL;
+  HsTracePage *live;
+  gsize raw_len, first;
+  FILE *f;
+
+  close_all_pages ();
+  g_assert_true (g_file_get_contents (raw_path, &raw, &raw_len, NULL));
+  first = (gsize) (strchr (raw + raw_len / 3, '\n') - raw) + 1;
+  g_assert_true (g_file_set_contents (log_path, raw, (gssize) first, NULL));
+
+  live = hs_window_open_file (window, log_file, TRUE);
+  wait_for (page_recording, live, "following to start");
+
+  /* emptied in place, then written again with more than was loaded */
+  f = fopen (log_path, "w");
+  g_assert_nonnull (f);
+  fclose (f);
+  wait_for (truncation_seen, live, "the truncation to be noticed");
+  /* the same file (inode) grows back, as copytruncate leaves it for the program to write */
+  f = fopen (log_path, "a");
+  g_assert_nonnull (f);
+  g_assert_cmpuint (fwrite (raw, 1, raw_len, f), ==, raw_len);
+  fclose (f);
+
+  g_assert_false (app_test_try_save_session (live, saved_file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT);
+  g_assert_nonnull (strstr (error->message, "truncated"));
+  g_assert_false (g_file_test (saved_path, G_FILE_TEST_EXISTS));
+  hs_trace_page_set_follow (live, FALSE);
+}
+
 /* Spools a crashed Heapscope left: gone once their process is and a day has passed. */
 static void
 test_stale_spools (void)
@@ -511,6 +561,7 @@ main (int   argc,
   g_test_add_func ("/session-app/damaged", test_damaged);
   g_test_add_func ("/session-app/run/save-reopen", test_run_save_reopen);
   g_test_add_func ("/session-app/follow/save-reopen", test_follow_save_reopen);
+  g_test_add_func ("/session-app/follow/copytruncate", test_follow_copytruncate);
   g_test_add_func ("/session-app/stale-spools", test_stale_spools);
 
   status = g_test_run ();

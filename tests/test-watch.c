@@ -69,6 +69,14 @@ page_done (gpointer data)
 }
 
 static gboolean
+page_failed (gpointer data)
+{
+  Wait *w = data;
+
+  return hs_trace_page_get_state (w->page) == HS_TRACE_PAGE_FAILED;
+}
+
+static gboolean
 banner_shown (gpointer data)
 {
   Wait *w = data;
@@ -178,8 +186,20 @@ save_and_check_session (HsTracePage *page,
   polled = g_strdup_printf ("\"polled_cycles\" : %u", hs_trace_get_n_cycles (trace));
   if (hs_trace_get_n_cycles (trace) > 0)
     {
+      g_autofree char *report_path = g_build_filename (tmpdir, "watched.html", NULL);
+      g_autofree char *report = NULL;
+      g_autofree char *out = NULL;
+
       g_assert_nonnull (strstr (json, polled));
       g_assert_nonnull (strstr (json, "\"heap_mb\" : null"));
+      g_assert_nonnull (strstr (json, "\"alloc_rate_mb_s\" : null"));
+      g_assert_nonnull (strstr (json, "\"gc_cpu_computed_percent\" : null"));
+      /* the report says the heap is unknown rather than 0 MB */
+      out = run_heapscope ("--report", report_path, path);
+      g_assert_true (g_file_get_contents (report_path, &report, NULL, NULL));
+      g_assert_nonnull (strstr (report, "not in polled cycles"));
+      g_assert_null (strstr (report, "0 MB (live 0 MB"));
+      g_unlink (report_path);
     }
 
   hs_window_close_page (window, reopened);
@@ -324,10 +344,44 @@ test_pid_with_log (void)
                      (double) (g_get_real_time () - child.spawned_us) / G_USEC_PER_SEC + 1.0);
   g_assert_true (hs_trace_page_get_follow (page));
 
+  /* following switched off: the process is still sampled, the tab still live */
+  hs_trace_page_set_follow (page, FALSE);
+  g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_LIVE);
+  g_assert_true (hs_poll_source_get_active (hs_trace_page_get_poll_source (page)));
+  /* and on again */
+  hs_trace_page_set_follow (page, TRUE);
+  g_assert_nonnull (hs_trace_page_get_live_source (page));
+  g_assert_true (hs_live_source_get_active (hs_trace_page_get_live_source (page)));
+
   /* Stop stops sampling and following; the process runs on */
   hs_trace_page_stop (page);
+  g_assert_cmpint (hs_trace_page_get_state (page), ==, HS_TRACE_PAGE_DONE);
   g_assert_false (hs_poll_source_get_active (hs_trace_page_get_poll_source (page)));
   g_assert_nonnull (g_subprocess_get_identifier (child.child));
+
+  hs_test_child_clear (&child);
+  hs_window_close_page (window, page);
+}
+
+/* --pid with a log that is not there: the log's error, and a word that the process is not sampled. */
+static void
+test_pid_with_missing_log (void)
+{
+  g_autofree char *log_path = g_build_filename (tmpdir, "not-yet.log", NULL);
+  g_autoptr(GFile) log = g_file_new_for_path (log_path);
+  HsTestChild child = { 0 };
+  HsTracePage *page;
+  Wait wait = { 0 };
+  g_autofree char *needle = NULL;
+
+  hs_test_child_start (&child);
+  page = hs_window_watch_process (window, child.pid, log);
+  wait.page = page;
+  wait_until (page_failed, &wait);
+  assert_banner (page, "there is no such file");
+  needle = g_strdup_printf ("Process %d is not sampled", (int) child.pid);
+  assert_banner (page, needle);
+  g_assert_null (hs_trace_page_get_poll_source (page));
 
   hs_test_child_clear (&child);
   hs_window_close_page (window, page);
@@ -562,6 +616,7 @@ main (int   argc,
   g_test_add_func ("/watch/pid-long-name", test_pid_long_name);
   g_test_add_func ("/watch/pid-missing", test_pid_missing);
   g_test_add_func ("/watch/pid-with-log", test_pid_with_log);
+  g_test_add_func ("/watch/pid-with-missing-log", test_pid_with_missing_log);
   g_test_add_func ("/watch/expvar", test_expvar);
   g_test_add_func ("/watch/expvar-down-and-up", test_expvar_down_and_up);
   g_test_add_func ("/watch/metrics", test_metrics);

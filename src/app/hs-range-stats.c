@@ -108,7 +108,7 @@ show_summary (HsRangeStats *self)
                                             s->cycles_per_minute));
   set_row (self, ROW_PAUSES, g_strdup_printf (_("total %s, longest %s"), total, max));
   set_row (self, ROW_PERCENTILES, g_strdup_printf (_("p50 %s, p90 %s, p99 %s, p99.9 %s"), p50, p90, p99, p999));
-  if (s->has_heap)
+  if (s->n_cycles == 0 || s->has_heap)
     {
       set_row (self, ROW_CPU, g_strdup_printf (_("%.2f %% of all processors (%" PRIu64 " %% reported since start)"),
                                                s->gc_cpu_computed, s->cpu_percent_last));

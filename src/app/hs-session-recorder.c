@@ -42,6 +42,7 @@ struct _HsSessionRecorder
   guint64          header_len;    /* header and source records: the prefix goes after them */
   int              prefix_fd;     /* the followed file, or -1 */
   guint64          prefix_len;
+  gboolean         prefix_lost;   /* the followed file was truncated in place (copytruncate) */
 };
 
 G_DEFINE_FINAL_TYPE (HsSessionRecorder, hs_session_recorder, G_TYPE_OBJECT)
@@ -375,6 +376,7 @@ save_thread (GTask        *task,
   g_autofree char *buf = g_malloc (COPY_SIZE);
   GOutputStream *stream;
   GError *error = NULL;
+  gboolean existed = g_file_query_exists (save->file, NULL);
 
   out = g_file_replace (save->file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &error);
   if (out == NULL)
@@ -394,12 +396,17 @@ save_thread (GTask        *task,
       return;
     }
 
-  /* closing with a cancelled cancellable drops the temporary file: no half session is left */
+  /*
+   * Closing with a cancelled cancellable drops the temporary file that replaces an existing
+   * one; a new file is written in place, and is removed: no half session is left.
+   */
   {
     g_autoptr(GCancellable) abort = g_cancellable_new ();
 
     g_cancellable_cancel (abort);
     g_output_stream_close (stream, abort, NULL);
+    if (!existed)
+      g_file_delete (save->file, NULL, NULL);
   }
   g_task_return_error (task, error);
 }
@@ -455,6 +462,14 @@ hs_session_recorder_save_async (HsSessionRecorder   *self,
   save->spool_len = (guint64) position;
   save->header_len = self->header_len;
 
+  if (self->prefix_lost)
+    {
+      /* the file now starts with lines read again after the truncation, not the ones loaded */
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT, "%s",
+                               _("the followed log was truncated since it was loaded, so its first part is lost"));
+      return;
+    }
+
   if (self->prefix_fd >= 0)
     {
       save->prefix_fd = dup (self->prefix_fd);
@@ -473,6 +488,23 @@ hs_session_recorder_save_async (HsSessionRecorder   *self,
   save->end = hs_session_format_end_record (samples, cycles, bytes + save->prefix_len, &save->end_len);
 
   g_task_run_in_thread (task, save_thread);
+}
+
+/*
+ * The followed log was truncated in place: its loaded part is gone from it, and whatever
+ * it grows back to is not that part. Saving says so from now on.
+ */
+void
+hs_session_recorder_lose_prefix (HsSessionRecorder *self)
+{
+  g_return_if_fail (HS_IS_SESSION_RECORDER (self));
+
+  if (self->prefix_fd < 0)
+    return;
+
+  close (self->prefix_fd);
+  self->prefix_fd = -1;
+  self->prefix_lost = TRUE;
 }
 
 gboolean

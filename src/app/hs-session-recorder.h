@@ -23,6 +23,7 @@ gboolean           hs_session_recorder_set_prefix  (HsSessionRecorder  *self,
                                                     GFile              *file,
                                                     guint64             len,
                                                     GError            **error);
+void               hs_session_recorder_lose_prefix (HsSessionRecorder  *self);
 void               hs_session_recorder_save_async  (HsSessionRecorder  *self,
                                                     GFile              *file,
                                                     GCancellable       *cancellable,

@@ -46,6 +46,8 @@ struct _HsTracePage
   GPid              watch_pid;      /* --pid with a log: sampled once the log is loaded */
   GSettings        *settings;       /* the sampling and polling intervals */
   HsSessionRecorder *recorder;      /* a tab that is or was live records its session */
+  gboolean          recording_log;  /* the recording holds the followed log's loaded part */
+  gboolean          recording_failed; /* not recorded again until the tab opens something else */
   HsSessionInfo    *session;        /* what was opened is a session file */
   GCancellable     *cancellable;
   GHashTable       *banner_table;   /* key → banner box */
@@ -77,6 +79,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void start_following (HsTracePage *self);
+static void start_watching_after_load (HsTracePage *self);
+static gboolean poll_is_active (HsTracePage *self);
 static void start_recording (HsTracePage *self,
                              const char  *kind,
                              const char  *detail);
@@ -442,6 +446,15 @@ fail (HsTracePage  *self,
   g_autofree char *text = describe_open_error (self, error);
 
   show_banner (self, "open", BANNER_ERROR, text, NULL, NULL);
+  if (self->watch_pid != 0)
+    {
+      /* --pid with --follow: no log, no axis to put the samples on; say so rather than sample alone */
+      g_autofree char *watch = g_strdup_printf (_("Process %d is not sampled: its log could not be read. "
+                                                  "Watch it alone with Connect to a Running Program…, or reload once the log exists."),
+                                                (int) self->watch_pid);
+
+      show_banner (self, "poll", BANNER_WARNING, watch, NULL, NULL);
+    }
   set_state (self, HS_TRACE_PAGE_FAILED);
   update_status (self);
 }
@@ -481,9 +494,11 @@ update_stop_button (HsTracePage *self)
   else
     {
       gtk_widget_set_tooltip_text (self->stop_button,
-                                   hs_poll_source_get_kind (self->poll) == HS_POLL_SOURCE_PROCESS
-                                   ? _("Stop sampling the process (it keeps running); the samples are kept")
-                                   : _("Stop polling; everything polled is kept"));
+                                   hs_poll_source_get_kind (self->poll) != HS_POLL_SOURCE_PROCESS
+                                   ? _("Stop polling; everything polled is kept")
+                                   : self->live != NULL
+                                   ? _("Stop sampling the process (it keeps running) and following its log; everything read is kept")
+                                   : _("Stop sampling the process (it keeps running); the samples are kept"));
       gtk_widget_remove_css_class (self->stop_button, "destructive-action");
     }
 }
@@ -662,6 +677,12 @@ items_appended_cb (HsTracePage *self)
 
 /* Processes sampled and servers polled */
 
+static gboolean
+poll_is_active (HsTracePage *self)
+{
+  return self->poll != NULL && hs_poll_source_get_active (self->poll);
+}
+
 static void
 update_poll_banners (HsTracePage *self)
 {
@@ -678,11 +699,7 @@ update_poll_banners (HsTracePage *self)
                  problem, NULL, NULL);
 
   if (lost != NULL)
-    {
-      g_autofree char *text = g_strdup_printf ("%s.", lost);
-
-      show_banner (self, "lost-cycles", BANNER_WARNING, text, NULL, NULL);
-    }
+    show_banner (self, "lost-cycles", BANNER_WARNING, lost, NULL, NULL);
 }
 
 static void
@@ -802,7 +819,21 @@ stop_recording (HsTracePage *self)
     hs_live_source_set_recorder (self->live, NULL);
   /* the spool file goes with it */
   g_clear_object (&self->recorder);
+  self->recording_log = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_SAVE_SESSION]);
+}
+
+/* A recording that went wrong is not started again: a later one would miss what came before. */
+static void
+fail_recording (HsTracePage  *self,
+                const GError *error)
+{
+  g_autofree char *text = g_strdup_printf (_("This session cannot be saved: recording it failed (%s)."),
+                                           error->message);
+
+  show_banner (self, "recording", BANNER_WARNING, text, NULL, NULL);
+  stop_recording (self);
+  self->recording_failed = TRUE;
 }
 
 /*
@@ -819,13 +850,12 @@ start_recording (HsTracePage *self,
   g_autoptr(GError) error = NULL;
 
   stop_recording (self);
+  if (self->recording_failed)
+    return;
   self->recorder = hs_session_recorder_new (self->trace, kind, detail, &error);
   if (self->recorder == NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("This session cannot be saved: recording it failed (%s)."),
-                                               error->message);
-
-      show_banner (self, "recording", BANNER_WARNING, text, NULL, NULL);
+      fail_recording (self, error);
       return;
     }
 
@@ -852,6 +882,7 @@ reset (HsTracePage *self,
   detach_poll (self);
   self->watch_pid = 0;
   stop_recording (self);
+  self->recording_failed = FALSE;
   g_clear_pointer (&self->session, hs_session_info_free);
 
   if (self->trace != NULL)
@@ -992,6 +1023,9 @@ load_cb (GObject      *object,
       self->follow = FALSE;
       set_state (self, HS_TRACE_PAGE_DONE);
       update_line_banners (self);
+      /* the load was cancelled, not the watch: the process is sampled on what was read */
+      if (self->watch_pid != 0)
+        start_watching_after_load (self);
       update_status (self);
       return;
     }
@@ -1092,7 +1126,7 @@ live_ended_cb (HsTracePage  *self,
     }
 
   self->follow = FALSE;
-  set_state (self, HS_TRACE_PAGE_DONE);
+  set_state (self, poll_is_active (self) ? HS_TRACE_PAGE_LIVE : HS_TRACE_PAGE_DONE);
   check_found_trace (self);
   update_status (self);
 }
@@ -1127,6 +1161,9 @@ live_notice_cb (HsTracePage *self,
     case HS_LIVE_NOTICE_TRUNCATED:
       text = g_strdup_printf (_("%s was truncated. Reading it again from its first line; the cycles read before are kept."),
                               self->title);
+      /* copytruncate: the part loaded before following is gone from the file */
+      if (self->recorder != NULL && self->recording_log)
+        hs_session_recorder_lose_prefix (self->recorder);
       break;
 
     case HS_LIVE_NOTICE_REPLACED:
@@ -1214,22 +1251,22 @@ record_following (HsTracePage *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->recorder != NULL)
-    {
-      hs_live_source_set_recorder (self->live, hs_session_recorder_get_writer (self->recorder));
-      return;
-    }
+  if (self->recorder == NULL)
+    start_recording (self, "file", self->subtitle);
+  else if (!self->recording_log)
+    /* a process sampled before its log was followed: the log joins that recording */
+    hs_session_writer_add_source (hs_session_recorder_get_writer (self->recorder), "file", self->subtitle);
+  if (self->recorder == NULL)
+    return;
 
-  start_recording (self, "file", self->subtitle);
-  if (self->recorder != NULL &&
+  if (!self->recording_log &&
       !hs_session_recorder_set_prefix (self->recorder, self->file, self->bytes_loaded, &error))
     {
-      g_autofree char *text = g_strdup_printf (_("This session cannot be saved: recording it failed (%s)."),
-                                               error->message);
-
-      show_banner (self, "recording", BANNER_WARNING, text, NULL, NULL);
-      stop_recording (self);
+      fail_recording (self, error);
+      return;
     }
+  self->recording_log = TRUE;
+  hs_live_source_set_recorder (self->live, hs_session_recorder_get_writer (self->recorder));
 }
 
 /* Goes on reading where the loader stopped: nothing read is parsed again. */
@@ -1274,6 +1311,9 @@ special_read_cb (GObject      *object,
 
   if (attach_live (self, hs_live_source_new_for_stream (self->trace, G_INPUT_STREAM (in))))
     start_recording (self, "pipe", self->subtitle);
+  /* --pid with a FIFO for its log: sampled from now on, placed by the process start time */
+  if (self->watch_pid != 0)
+    start_watching_after_load (self);
 }
 
 static void
@@ -1572,7 +1612,7 @@ hs_trace_page_reload (HsTracePage *self)
   if (self->file != NULL)
     {
       g_autoptr(GFile) file = g_object_ref (self->file);
-      GPid pid = self->poll != NULL ? hs_poll_source_get_pid (self->poll) : 0;
+      GPid pid = self->poll != NULL ? hs_poll_source_get_pid (self->poll) : self->watch_pid;
 
       /* a log read with the process it came from: both again */
       if (pid != 0)
@@ -1738,7 +1778,8 @@ hs_trace_page_set_follow (HsTracePage *self,
 
   self->follow = follow;
 
-  if (self->state == HS_TRACE_PAGE_DONE && follow && hs_trace_page_can_follow (self))
+  if (follow && self->live == NULL && hs_trace_page_can_follow (self) &&
+      (self->state == HS_TRACE_PAGE_DONE || self->state == HS_TRACE_PAGE_LIVE))
     {
       start_following (self);
     }
@@ -1751,7 +1792,8 @@ hs_trace_page_set_follow (HsTracePage *self,
       self->bytes_loaded = hs_live_source_get_offset (self->live);
       self->lines_loaded = hs_live_source_get_lines (self->live);
       g_clear_object (&self->live);
-      set_state (self, HS_TRACE_PAGE_DONE);
+      /* a process sampled next to the log goes on being sampled */
+      set_state (self, poll_is_active (self) ? HS_TRACE_PAGE_LIVE : HS_TRACE_PAGE_DONE);
     }
 
   update_status (self);

@@ -115,9 +115,22 @@ summary_to_json (HsTrace         *trace,
   add_double (builder, "released_mb", (double) s->released_kib / 1024.0);
   add_double (builder, "os_held_peak_mb", (double) s->os_held_peak_kib / 1024.0);
   add_double (builder, "cycles_per_minute", s->cycles_per_minute);
-  add_double (builder, "alloc_rate_mb_s", s->alloc_rate / 1048576.0);
-  add_double (builder, "gc_cpu_computed_percent", s->gc_cpu_computed);
-  add_int (builder, "gomaxprocs_changes", s->procs_changes);
+  if (s->n_cycles > 0 && !s->has_heap)
+    {
+      /* polled cycles: unknown, not 0 */
+      json_builder_set_member_name (builder, "alloc_rate_mb_s");
+      json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "gc_cpu_computed_percent");
+      json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "gomaxprocs_changes");
+      json_builder_add_null_value (builder);
+    }
+  else
+    {
+      add_double (builder, "alloc_rate_mb_s", s->alloc_rate / 1048576.0);
+      add_double (builder, "gc_cpu_computed_percent", s->gc_cpu_computed);
+      add_int (builder, "gomaxprocs_changes", s->procs_changes);
+    }
 
   json_builder_set_member_name (builder, "pause_histogram");
   json_builder_begin_array (builder);

@@ -107,12 +107,24 @@ statistics_rows (Report *report)
   ROW (_("GC cycles"), _("%u (%u forced, %u periodic), %.1f a minute"),
        s->n_cycles, s->forced_cycles, s->periodic_cycles, s->cycles_per_minute);
   ROW (_("Runs"), "%u", hs_trace_get_n_runs (report->trace));
-  ROW (_("Heap peak"), _("%" PRIu64 " MB (live %" PRIu64 " MB, goal %" PRIu64 " MB)"),
-       s->heap_peak_mb, s->live_peak_mb, s->goal_peak_mb);
+  /* cycles polled from memstats know their pauses alone: no heap, CPU or allocation figures */
+  if (s->n_cycles > 0 && !s->has_heap)
+    ROW (_("Heap peak"), "%s", _("not in polled cycles"));
+  else
+    ROW (_("Heap peak"), _("%" PRIu64 " MB (live %" PRIu64 " MB, goal %" PRIu64 " MB)"),
+         s->heap_peak_mb, s->live_peak_mb, s->goal_peak_mb);
   ROW (_("Pauses"), _("total %s, max %s, p50 %s, p99 %s, p99.9 %s"), total, max, p50, p99, p999);
-  ROW (_("GC CPU"), _("%" PRIu64 " %% reported, %.2f %% from the phases"),
-       s->cpu_percent_last, s->gc_cpu_computed);
-  ROW (_("Allocation rate"), _("%.1f MB/s"), s->alloc_rate / 1048576.0);
+  if (s->n_cycles > 0 && !s->has_heap)
+    {
+      ROW (_("GC CPU"), "%s", _("not in polled cycles"));
+      ROW (_("Allocation rate"), "%s", _("not in polled cycles"));
+    }
+  else
+    {
+      ROW (_("GC CPU"), _("%" PRIu64 " %% reported, %.2f %% from the phases"),
+           s->cpu_percent_last, s->gc_cpu_computed);
+      ROW (_("Allocation rate"), _("%.1f MB/s"), s->alloc_rate / 1048576.0);
+    }
   if (s->os_held_peak_kib > 0)
     ROW (_("Held from the OS"), _("at most %.0f MB"), (double) s->os_held_peak_kib / 1024.0);
   ROW (_("Returned to the OS"), _("%.1f MB in %u scavenger events"),

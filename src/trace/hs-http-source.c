@@ -426,8 +426,8 @@ hs_http_source_describe_lost (HsHttpSource *self)
     return NULL;
 
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%" PRIu64 " GC cycle is missing: more happened between two polls than the runtime remembers; poll more often",
-                                       "%" PRIu64 " GC cycles are missing: more happened between two polls than the runtime remembers; poll more often",
+                                       "%" PRIu64 " GC cycle is missing: more happened between two polls than the runtime remembers; poll more often.",
+                                       "%" PRIu64 " GC cycles are missing: more happened between two polls than the runtime remembers; poll more often.",
                                        priv->lost_cycles),
                           priv->lost_cycles);
 }
