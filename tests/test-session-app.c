@@ -399,6 +399,32 @@ page_recording (gpointer data)
   return hs_trace_page_can_save_session (data);
 }
 
+/*
+ * The sample's first third (to a line's end, as a log being written usually is) in
+ * @log_path, opened and followed; @raw and @raw_len get the whole sample, @first the length
+ * written.
+ */
+static HsTracePage *
+follow_first_third (const char  *log_path,
+                    char       **raw,
+                    gsize       *raw_len,
+                    gsize       *first)
+{
+  g_autofree char *raw_path = hs_test_sample_path (SAMPLE);
+  g_autoptr(GFile) log_file = g_file_new_for_path (log_path);
+  HsTracePage *live;
+
+  close_all_pages ();
+  g_assert_true (g_file_get_contents (raw_path, raw, raw_len, NULL));
+  *first = (gsize) (strchr (*raw + *raw_len / 3, '\n') - *raw) + 1;
+  g_assert_true (g_file_set_contents (log_path, *raw, (gssize) *first, NULL));
+
+  live = hs_window_open_file (window, log_file, TRUE);
+  wait_for (page_recording, live, "following to start");
+
+  return live;
+}
+
 /* --follow: the part loaded before following began is in the saved session too. */
 static void
 test_follow_save_reopen (void)
@@ -407,20 +433,12 @@ test_follow_save_reopen (void)
   g_autofree char *log_path = g_build_filename (tmpdir, "followed.log", NULL);
   g_autofree char *saved_path = g_build_filename (tmpdir, "followed.heapscope-session", NULL);
   g_autofree char *raw = NULL;
-  g_autoptr(GFile) log_file = g_file_new_for_path (log_path);
   HsTracePage *live, *reopened;
   gsize raw_len, first;
   LinesWait lines_wait;
   FILE *f;
 
-  close_all_pages ();
-  g_assert_true (g_file_get_contents (raw_path, &raw, &raw_len, NULL));
-  /* the first part ends at a line's end, as a log being written usually does */
-  first = (gsize) (strchr (raw + raw_len / 3, '\n') - raw) + 1;
-  g_assert_true (g_file_set_contents (log_path, raw, (gssize) first, NULL));
-
-  live = hs_window_open_file (window, log_file, TRUE);
-  wait_for (page_recording, live, "following to start");
+  live = follow_first_third (log_path, &raw, &raw_len, &first);
 
   f = fopen (log_path, "a");
   g_assert_nonnull (f);
@@ -459,24 +477,16 @@ truncation_seen (gpointer data)
 static void
 test_follow_copytruncate (void)
 {
-  g_autofree char *raw_path = hs_test_sample_path (SAMPLE);
   g_autofree char *log_path = g_build_filename (tmpdir, "rotated.log", NULL);
   g_autofree char *saved_path = g_build_filename (tmpdir, "rotated.heapscope-session", NULL);
   g_autofree char *raw = NULL;
-  g_autoptr(GFile) log_file = g_file_new_for_path (log_path);
   g_autoptr(GFile) saved_file = g_file_new_for_path (saved_path);
   g_autoptr(GError) error = NULL;
   HsTracePage *live;
   gsize raw_len, first;
   FILE *f;
 
-  close_all_pages ();
-  g_assert_true (g_file_get_contents (raw_path, &raw, &raw_len, NULL));
-  first = (gsize) (strchr (raw + raw_len / 3, '\n') - raw) + 1;
-  g_assert_true (g_file_set_contents (log_path, raw, (gssize) first, NULL));
-
-  live = hs_window_open_file (window, log_file, TRUE);
-  wait_for (page_recording, live, "following to start");
+  live = follow_first_third (log_path, &raw, &raw_len, &first);
 
   /* emptied in place, then written again with more than was loaded */
   f = fopen (log_path, "w");

@@ -68,6 +68,31 @@ frame_ms (HsChartRenderer *renderer,
   return times[FRAMES / 2];
 }
 
+/* Builds a renderer for @trace and prints its row: pyramids, then the three frame times. */
+static void
+print_row (cairo_t    *cr,
+           HsTrace    *trace,
+           guint64     n_cycles,
+           const char *samples_column)
+{
+  g_autoptr(HsChartRenderer) renderer = NULL;
+  double start, end, whole, zoomed, panning, build;
+  gint64 t0;
+
+  t0 = cpu_time_us ();
+  renderer = hs_chart_renderer_new (trace);
+  build = (cpu_time_us () - t0) / 1000.0;
+
+  hs_chart_renderer_get_time_range (renderer, &start, &end);
+  whole = frame_ms (renderer, cr, start, end, 0.0);
+  zoomed = frame_ms (renderer, cr, start + (end - start) * 0.495, start + (end - start) * 0.505, 0.0);
+  panning = frame_ms (renderer, cr, start + (end - start) * 0.3, start + (end - start) * 0.4, 0.01);
+
+  g_print ("| 10^%d |%s %.0f ms | %.2f ms | %.2f ms | %.2f ms | %.1f MiB |\n",
+           (int) (log10 ((double) n_cycles) + 0.5), samples_column, build, whole, zoomed, panning,
+           hs_chart_data_get_memory (hs_chart_renderer_get_data (renderer)) / 1048576.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -82,22 +107,8 @@ main (int   argc,
   for (guint64 n = 1000; n <= max_cycles; n *= 10)
     {
       g_autoptr(HsTrace) trace = synth_trace (n, 100, 100000, NULL, NULL);
-      g_autoptr(HsChartRenderer) renderer = NULL;
-      double start, end, whole, zoomed, panning, build;
-      gint64 t0;
 
-      t0 = cpu_time_us ();
-      renderer = hs_chart_renderer_new (trace);
-      build = (cpu_time_us () - t0) / 1000.0;
-
-      hs_chart_renderer_get_time_range (renderer, &start, &end);
-      whole = frame_ms (renderer, cr, start, end, 0.0);
-      zoomed = frame_ms (renderer, cr, start + (end - start) * 0.495, start + (end - start) * 0.505, 0.0);
-      panning = frame_ms (renderer, cr, start + (end - start) * 0.3, start + (end - start) * 0.4, 0.01);
-
-      g_print ("| 10^%d | %.0f ms | %.2f ms | %.2f ms | %.2f ms | %.1f MiB |\n",
-               (int) (log10 ((double) n) + 0.5), build, whole, zoomed, panning,
-               hs_chart_data_get_memory (hs_chart_renderer_get_data (renderer)) / 1048576.0);
+      print_row (cr, trace, n, "");
     }
 
   /*
@@ -110,23 +121,11 @@ main (int   argc,
   for (guint64 n = 1000; n <= MIN (max_cycles, 1000000); n *= 10)
     {
       g_autoptr(HsTrace) trace = synth_trace (n, 100, 100000, NULL, NULL);
-      g_autoptr(HsChartRenderer) renderer = NULL;
-      double start, end, whole, zoomed, panning, build;
-      gint64 t0;
+      g_autofree char *samples = NULL;
 
       synth_samples (trace, hs_trace_get_gc_value (trace, HS_GC_FIELD_TIME, (guint) n - 1), 250, 1000);
-      t0 = cpu_time_us ();
-      renderer = hs_chart_renderer_new (trace);
-      build = (cpu_time_us () - t0) / 1000.0;
-
-      hs_chart_renderer_get_time_range (renderer, &start, &end);
-      whole = frame_ms (renderer, cr, start, end, 0.0);
-      zoomed = frame_ms (renderer, cr, start + (end - start) * 0.495, start + (end - start) * 0.505, 0.0);
-      panning = frame_ms (renderer, cr, start + (end - start) * 0.3, start + (end - start) * 0.4, 0.01);
-
-      g_print ("| 10^%d | %u | %.0f ms | %.2f ms | %.2f ms | %.2f ms | %.1f MiB |\n",
-               (int) (log10 ((double) n) + 0.5), hs_trace_get_n_samples (trace), build, whole, zoomed, panning,
-               hs_chart_data_get_memory (hs_chart_renderer_get_data (renderer)) / 1048576.0);
+      samples = g_strdup_printf (" %u |", hs_trace_get_n_samples (trace));
+      print_row (cr, trace, n, samples);
     }
 
   cairo_destroy (cr);
