@@ -363,6 +363,49 @@ test_pid_with_log (void)
   hs_window_close_page (window, page);
 }
 
+/* A log with wall-clock prefixes: the samples go where the log's clock says, not by the start time. */
+static void
+test_pid_with_prefixed_log (void)
+{
+  g_autofree char *log_path = g_build_filename (tmpdir, "prefixed.log", NULL);
+  g_autoptr(GFile) log = g_file_new_for_path (log_path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) ten_ago = g_date_time_add_seconds (now, -10.0);
+  g_autoptr(GDateTime) five_ago = g_date_time_add_seconds (now, -5.0);
+  g_autofree char *stamp1 = g_date_time_format (ten_ago, "%Y-%m-%dT%H:%M:%S.%fZ");
+  g_autofree char *stamp2 = g_date_time_format (five_ago, "%Y-%m-%dT%H:%M:%S.%fZ");
+  g_autofree char *lines = NULL;
+  HsTestChild child = { 0 };
+  HsTracePage *page;
+  HsTrace *trace;
+  Wait wait = { 0 };
+  double seconds_since;
+
+  /* gc 1 ended 10 s ago at @1 s, gc 2 five seconds later at @6 s: the axis' 0 is 11 s ago */
+  lines = g_strdup_printf ("%s gc 1 @1.000s 2%%: 0.015+0.41+0.003 ms clock, 0.060+0.23/0.32/0.10+0.012 ms cpu, 4->4->0 MB, 5 MB goal, 4 P\n"
+                           "%s gc 2 @6.000s 3%%: 0.014+0.52+0.004 ms clock, 0.056+0.20/0.40/0.12+0.016 ms cpu, 4->5->1 MB, 5 MB goal, 4 P\n",
+                           stamp1, stamp2);
+  g_assert_true (g_file_set_contents (log_path, lines, -1, NULL));
+  set_intervals (50, 1000);
+  hs_test_child_start (&child);
+
+  page = hs_window_watch_process (window, child.pid, log);
+  wait.page = page;
+  wait.n = 1;
+  wait_until (has_samples, &wait);
+  trace = hs_trace_page_get_trace (page);
+  g_assert_cmpuint (hs_trace_get_n_cycles (trace), ==, 2);
+  g_assert_false (has_banner (page, "no wall-clock times"));
+  /* sampled now: 11 s on the log's axis, plus the time since the log was written */
+  seconds_since = (double) (g_get_real_time () - g_date_time_to_unix (now) * G_USEC_PER_SEC -
+                            g_date_time_get_microsecond (now)) / G_USEC_PER_SEC;
+  g_assert_cmpfloat (hs_trace_get_sample_time (trace, 0), >=, 11.0 - 0.01);
+  g_assert_cmpfloat (hs_trace_get_sample_time (trace, 0), <=, 11.0 + seconds_since + 0.01);
+
+  hs_test_child_clear (&child);
+  hs_window_close_page (window, page);
+}
+
 /* --pid with a log that is not there: the log's error, and a word that the process is not sampled. */
 static void
 test_pid_with_missing_log (void)
@@ -617,6 +660,7 @@ main (int   argc,
   g_test_add_func ("/watch/pid-missing", test_pid_missing);
   g_test_add_func ("/watch/pid-with-log", test_pid_with_log);
   g_test_add_func ("/watch/pid-with-missing-log", test_pid_with_missing_log);
+  g_test_add_func ("/watch/pid-with-prefixed-log", test_pid_with_prefixed_log);
   g_test_add_func ("/watch/expvar", test_expvar);
   g_test_add_func ("/watch/expvar-down-and-up", test_expvar_down_and_up);
   g_test_add_func ("/watch/metrics", test_metrics);
