@@ -96,7 +96,7 @@ test_summary_text (void)
   g_assert_nonnull (strstr (run.out, "  GC cycles:   114 (0 forced, 2 periodic) in 1 runs over 700.043 s\n"));
   g_assert_nonnull (strstr (run.out, "  Heap:        peak 1783 MB, live peak 1536 MB, goal peak 3072 MB\n"));
   /* the longest pause, 1.9 + 0.045 ms, is gc 3's */
-  g_assert_nonnull (strstr (run.out, "max 1.95 ms (gc 3), p50 0.097 ms, p95 0.199 ms, p99 1.05 ms\n"));
+  g_assert_nonnull (strstr (run.out, "max 1.95 ms (gc 3), p50 97 µs, p95 199 µs, p99 1.05 ms\n"));
   g_assert_nonnull (strstr (run.out, "  Scavenger:   4 events, 1767.0 MB returned to the OS\n"));
 }
 

@@ -73,16 +73,6 @@ job_free (gpointer data)
   g_free (job);
 }
 
-static char *
-format_us (guint64 us)
-{
-  if (us >= 1000000)
-    return g_strdup_printf (_("%.2f s"), (double) us / 1e6);
-  if (us >= 1000)
-    return g_strdup_printf (_("%.3g ms"), (double) us / 1e3);
-  return g_strdup_printf (_("%" PRIu64 " µs"), us);
-}
-
 static void
 set_row (HsRangeStats *self,
          guint         row,
@@ -96,12 +86,12 @@ static void
 show_summary (HsRangeStats *self)
 {
   const HsSummary *s = &self->summary;
-  g_autofree char *total = format_us (s->pause_total_us);
-  g_autofree char *max = format_us (s->pause_max_us);
-  g_autofree char *p50 = format_us (s->pause_p50_us);
-  g_autofree char *p90 = format_us (s->pause_p90_us);
-  g_autofree char *p99 = format_us (s->pause_p99_us);
-  g_autofree char *p999 = format_us (s->pause_p999_us);
+  g_autofree char *total = hs_format_pause (s->pause_total_us);
+  g_autofree char *max = hs_format_pause (s->pause_max_us);
+  g_autofree char *p50 = hs_format_pause (s->pause_p50_us);
+  g_autofree char *p90 = hs_format_pause (s->pause_p90_us);
+  g_autofree char *p99 = hs_format_pause (s->pause_p99_us);
+  g_autofree char *p999 = hs_format_pause (s->pause_p999_us);
 
   set_row (self, ROW_RATE, g_strdup_printf (_("%u (%u forced, %u periodic), %.1f a minute"),
                                             s->n_cycles, s->forced_cycles, s->periodic_cycles,

@@ -153,16 +153,6 @@ format_duration (double s)
 }
 
 static char *
-format_pause (guint64 us)
-{
-  if (us >= 1000000)
-    return g_strdup_printf (_("%.2f s"), (double) us / 1e6);
-  if (us >= 1000)
-    return g_strdup_printf (_("%.2f ms"), (double) us / 1e3);
-  return g_strdup_printf (_("%llu µs"), (unsigned long long) us);
-}
-
-static char *
 format_memory (HsStatsPanel *self,
                guint64       bytes)
 {
@@ -422,19 +412,19 @@ update (HsStatsPanel *self)
       else
         set_value_take (self, "procs", g_strdup_printf ("%" G_GUINT64_FORMAT "–%" G_GUINT64_FORMAT,
                                                         s->procs_min, s->procs_max));
-      set_value_take (self, "pause-total", format_pause (s->pause_total_us));
+      set_value_take (self, "pause-total", hs_format_pause (s->pause_total_us));
       {
-        g_autofree char *max = format_pause (s->pause_max_us);
+        g_autofree char *max = hs_format_pause (s->pause_max_us);
 
         /* TRANSLATORS: a pause length and the GC cycle it happened in, e.g. "3.10 ms (gc 42)" */
         set_value_take (self, "pause-max", g_strdup_printf (_("%s (gc %.0f)"), max,
                                                             hs_trace_get_gc_value (self->trace, HS_GC_FIELD_NUMBER,
                                                                                    s->pause_max_cycle)));
       }
-      set_value_take (self, "pause-p50", format_pause (s->pause_p50_us));
-      set_value_take (self, "pause-p95", format_pause (s->pause_p95_us));
-      set_value_take (self, "pause-p99", format_pause (s->pause_p99_us));
-      set_value_take (self, "pause-p999", format_pause (s->pause_p999_us));
+      set_value_take (self, "pause-p50", hs_format_pause (s->pause_p50_us));
+      set_value_take (self, "pause-p95", hs_format_pause (s->pause_p95_us));
+      set_value_take (self, "pause-p99", hs_format_pause (s->pause_p99_us));
+      set_value_take (self, "pause-p999", hs_format_pause (s->pause_p999_us));
       if (!s->has_heap)
         {
           /* expvar and Prometheus give the heap as samples, charted; their cycles carry none */

@@ -187,16 +187,6 @@ summary_to_json (HsTrace         *trace,
   return json_generator_to_data (generator, NULL);
 }
 
-static char *
-format_ms (guint64 us)
-{
-  if (us >= 1000000)
-    return g_strdup_printf (_("%.2f s"), (double) us / 1e6);
-  if (us >= 10000)
-    return g_strdup_printf (_("%.0f ms"), (double) us / 1e3);
-  return g_strdup_printf (_("%.3g ms"), (double) us / 1e3);
-}
-
 static const char *
 severity_label (HsSeverity severity)
 {
@@ -236,11 +226,11 @@ print_text (HsTrace         *trace,
 {
   const HsLineCounts *counts = hs_trace_get_line_counts (trace);
   g_autofree char *version = hs_trace_describe_format (trace);
-  g_autofree char *total = format_ms (s->pause_total_us);
-  g_autofree char *max = format_ms (s->pause_max_us);
-  g_autofree char *p50 = format_ms (s->pause_p50_us);
-  g_autofree char *p95 = format_ms (s->pause_p95_us);
-  g_autofree char *p99 = format_ms (s->pause_p99_us);
+  g_autofree char *total = hs_format_pause (s->pause_total_us);
+  g_autofree char *max = hs_format_pause (s->pause_max_us);
+  g_autofree char *p50 = hs_format_pause (s->pause_p50_us);
+  g_autofree char *p95 = hs_format_pause (s->pause_p95_us);
+  g_autofree char *p99 = hs_format_pause (s->pause_p99_us);
   const HsMalformedLine *malformed;
   guint n_kept;
 

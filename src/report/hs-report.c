@@ -75,14 +75,6 @@ severity_title (HsSeverity severity)
     }
 }
 
-static char *
-format_ms (guint64 us)
-{
-  if (us >= 1000000)
-    return g_strdup_printf (_("%.2f s"), (double) us / 1e6);
-  return g_strdup_printf (_("%.3g ms"), (double) us / 1e3);
-}
-
 /* The statistics of the report as label/value pairs, in the order shown. */
 static GPtrArray *
 statistics_rows (Report *report)
@@ -91,11 +83,11 @@ statistics_rows (Report *report)
   const HsLineCounts *counts = hs_trace_get_line_counts (report->trace);
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *version = hs_trace_describe_format (report->trace);
-  g_autofree char *total = format_ms (s->pause_total_us);
-  g_autofree char *max = format_ms (s->pause_max_us);
-  g_autofree char *p50 = format_ms (s->pause_p50_us);
-  g_autofree char *p99 = format_ms (s->pause_p99_us);
-  g_autofree char *p999 = format_ms (s->pause_p999_us);
+  g_autofree char *total = hs_format_pause (s->pause_total_us);
+  g_autofree char *max = hs_format_pause (s->pause_max_us);
+  g_autofree char *p50 = hs_format_pause (s->pause_p50_us);
+  g_autofree char *p99 = hs_format_pause (s->pause_p99_us);
+  g_autofree char *p999 = hs_format_pause (s->pause_p999_us);
 
 #define ROW(label, ...) G_STMT_START { \
     g_ptr_array_add (rows, g_strdup (label)); \

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hs-findings.h"
+#include "hs-summary.h"
 
 /*
  * Every threshold is a named constant with the reason for its value. A healthy, steady
@@ -165,14 +166,6 @@ format_duration (double seconds)
   if (seconds >= 60)
     return g_strdup_printf (_("%.0f min %.0f s"), floor (seconds / 60), fmod (floor (seconds), 60));
   return g_strdup_printf (_("%.1f s"), seconds);
-}
-
-static char *
-format_us (guint64 us)
-{
-  if (us >= 1000000)
-    return g_strdup_printf (_("%.2f s"), (double) us / 1e6);
-  return g_strdup_printf (_("%.3g ms"), (double) us / 1e3);
 }
 
 static double
@@ -789,7 +782,7 @@ detect_long_pauses (Analysis *a)
   for (guint k = 0; k < MIN (long_ones->len, WORST_PAUSES_NAMED); k++)
     {
       guint i = g_array_index (long_ones, guint, k);
-      g_autofree char *pause = format_us ((guint64) llround (hs_trace_get_gc_value (a->trace, HS_GC_FIELD_PAUSE, i) * 1000));
+      g_autofree char *pause = hs_format_pause ((guint64) llround (hs_trace_get_gc_value (a->trace, HS_GC_FIELD_PAUSE, i) * 1000));
 
       g_string_append_printf (worst, "%s%s", k > 0 ? ", " : "", "");
       g_string_append_printf (worst, _("gc %.0f at %.1f s (%s)"),
@@ -798,7 +791,7 @@ detect_long_pauses (Analysis *a)
 
   {
     guint first = g_array_index (long_ones, guint, 0);
-    g_autofree char *max = format_us (max_us);
+    g_autofree char *max = hs_format_pause (max_us);
 
     f = add_finding (a, "long-pauses", max_us >= PAUSE_PROBLEM_US ? HS_SEVERITY_PROBLEM : HS_SEVERITY_WARNING,
                      first, first);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
@@ -76,6 +78,20 @@ summarize_events (HsTrace   *trace,
         summary->os_held_peak_kib = MAX (summary->os_held_peak_kib, record.consumed_kib);
       summary->released_kib += record.released_now_kib + record.work_kib + record.eager_kib;
     }
+}
+
+/*
+ * A pause as every view prints it: whole µs under a millisecond ("52 µs"), three
+ * significant digits in ms up to a second ("1.23 ms", "14.9 ms", "312 ms"), then s.
+ */
+char *
+hs_format_pause (guint64 us)
+{
+  if (us >= 1000000)
+    return g_strdup_printf (_("%.2f s"), (double) us / 1e6);
+  if (us >= 1000)
+    return g_strdup_printf (_("%.3g ms"), (double) us / 1e3);
+  return g_strdup_printf (_("%" PRIu64 " µs"), us);
 }
 
 void

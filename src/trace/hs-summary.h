@@ -55,6 +55,7 @@ void     hs_summary_compute          (HsTrace   *trace,
                                       guint      first_cycle,
                                       guint      n_cycles,
                                       HsSummary *summary);
+char    *hs_format_pause             (guint64    us);
 guint64  hs_percentile_nearest_rank  (guint64   *sorted,
                                       gsize      n,
                                       double     percent);
