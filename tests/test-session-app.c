@@ -9,7 +9,8 @@
 #include <gtk/gtk.h>
 #include <math.h>
 #include <string.h>
-#include <sys/wait.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 #include <utime.h>
 
@@ -506,41 +507,38 @@ test_follow_copytruncate (void)
   hs_trace_page_set_follow (live, FALSE);
 }
 
-/* Spools a crashed Heapscope left: gone once their process is and a day has passed. */
+/* Spools a crashed Heapscope left: unlocked, they go a day after their last write. */
 static void
 test_stale_spools (void)
 {
   g_autofree char *dir = g_build_filename (tmpdir, "spools", NULL);
   gint64 now_s = g_get_real_time () / G_USEC_PER_SEC;
-  GPid gone;
   const struct {
-    int         owner;         /* 0: this test's dead child, -1: a running process (init) */
+    gboolean    locked;        /* a running Heapscope records into it */
     gint64      age_s;
     gboolean    kept;
   } cases[] = {
-    { 0, 2 * 24 * 3600, FALSE },   /* owner gone, two days old */
-    { 0, 3600, TRUE },             /* owner gone, an hour old: a day to copy it by hand */
-    { -1, 2 * 24 * 3600, TRUE },   /* owner running */
-    { -1, 8 * 24 * 3600, FALSE },  /* untouched for a week: owner or not */
+    { FALSE, 2 * 24 * 3600, FALSE },  /* left by a crash, two days ago */
+    { FALSE, 3600, TRUE },            /* an hour ago: a day to copy it by hand */
+    { TRUE, 8 * 24 * 3600, TRUE },    /* an idle tab of a running Heapscope, however old */
   };
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *other = NULL;
+  int lock_fd = -1;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  gone = fork ();
-  g_assert_cmpint (gone, >=, 0);
-  if (gone == 0)
-    _exit (0);
-  g_assert_cmpint (waitpid (gone, NULL, 0), ==, gone);
-
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      int owner = cases[i].owner == 0 ? (int) gone : 1;
-      char *path = g_strdup_printf ("%s/session-%d-case%u.heapscope-session", dir, owner, i);
+      char *path = g_strdup_printf ("%s/session-%u-case%u.heapscope-session", dir, 4000000 + i, i);
       struct utimbuf times = { now_s - cases[i].age_s, now_s - cases[i].age_s };
 
       g_assert_true (g_file_set_contents (path, "{\"heapscope-session\":1}\n", -1, NULL));
       g_assert_cmpint (g_utime (path, &times), ==, 0);
+      if (cases[i].locked)
+        {
+          lock_fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+          g_assert_cmpint (flock (lock_fd, LOCK_EX | LOCK_NB), ==, 0);
+        }
       g_ptr_array_add (paths, path);
     }
   /* not a spool: never touched */
@@ -555,8 +553,98 @@ test_stale_spools (void)
       g_unlink (g_ptr_array_index (paths, i));
     }
   g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  close (lock_fd);
   g_unlink (other);
   g_rmdir (dir);
+}
+
+/* Follow switched on after the log was truncated in place: the loaded part is gone from it. */
+static void
+test_follow_after_truncation (void)
+{
+  g_autofree char *raw_path = hs_test_sample_path (SAMPLE);
+  g_autofree char *log_path = g_build_filename (tmpdir, "late.log", NULL);
+  g_autofree char *saved_path = g_build_filename (tmpdir, "late.heapscope-session", NULL);
+  g_autoptr(GFile) log_file = g_file_new_for_path (log_path);
+  g_autoptr(GFile) saved_file = g_file_new_for_path (saved_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *raw = NULL;
+  gsize raw_len, first;
+  HsTracePage *page;
+  FILE *f;
+
+  close_all_pages ();
+  g_assert_true (g_file_get_contents (raw_path, &raw, &raw_len, NULL));
+  first = (gsize) (strchr (raw + raw_len / 3, '\n') - raw) + 1;
+  g_assert_true (g_file_set_contents (log_path, raw, (gssize) first, NULL));
+  page = hs_window_open_file (window, log_file, FALSE);
+  wait_for (page_settled, page, "the log to load");
+
+  /* emptied in place while not followed, a few lines written again */
+  f = fopen (log_path, "w");
+  g_assert_nonnull (f);
+  g_assert_cmpuint (fwrite (raw, 1, 200, f), ==, 200);
+  fclose (f);
+  hs_trace_page_set_follow (page, TRUE);
+  wait_for (page_recording, page, "following to start");
+  /* it grows back past what was loaded: the same file, not the loaded part */
+  f = fopen (log_path, "a");
+  g_assert_nonnull (f);
+  g_assert_cmpuint (fwrite (raw + 200, 1, raw_len - 200, f), ==, raw_len - 200);
+  fclose (f);
+
+  g_assert_false (app_test_try_save_session (page, saved_file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT);
+  g_assert_false (g_file_test (saved_path, G_FILE_TEST_EXISTS));
+  hs_trace_page_set_follow (page, FALSE);
+}
+
+static gboolean
+has_read_new_file (gpointer data)
+{
+  HsLiveSource *live = hs_trace_page_get_live_source (data);
+
+  return live != NULL && hs_live_source_get_offset (live) == 100;
+}
+
+/*
+ * The log rotated (renamed, a new one started) while not followed: the loaded part is still
+ * in the old file, which the recording kept open, and the session has it and the new lines.
+ */
+static void
+test_follow_after_rotation (void)
+{
+  g_autofree char *raw_path = hs_test_sample_path (SAMPLE);
+  g_autofree char *log_path = g_build_filename (tmpdir, "rotating.log", NULL);
+  g_autofree char *old_path = g_build_filename (tmpdir, "rotating.log.1", NULL);
+  g_autofree char *saved_path = g_build_filename (tmpdir, "rotating.heapscope-session", NULL);
+  g_autoptr(GFile) saved_file = g_file_new_for_path (saved_path);
+  g_autofree char *raw = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *end = NULL;
+  gsize raw_len, first;
+  HsTracePage *live;
+  FILE *f;
+
+  live = follow_first_third (log_path, &raw, &raw_len, &first);
+  hs_trace_page_set_follow (live, FALSE);
+  g_assert_cmpint (g_rename (log_path, old_path), ==, 0);
+  /* the new log, shorter than where following stopped: read from its start */
+  f = fopen (log_path, "w");
+  g_assert_nonnull (f);
+  g_assert_cmpuint (fwrite (raw, 1, 100, f), ==, 100);
+  fclose (f);
+  hs_trace_page_set_follow (live, TRUE);
+  wait_for (page_recording, live, "following to start again");
+  wait_for (has_read_new_file, live, "the new log to be read");
+
+  app_test_save_session (live, saved_file);
+  g_assert_true (g_file_get_contents (saved_path, &saved, NULL, NULL));
+  /* the loaded part from the old file, then the new file's 100 bytes */
+  end = g_strdup_printf ("\"bytes\":%" G_GSIZE_FORMAT "}}", first + 100);
+  g_assert_nonnull (strstr (saved, end));
+  hs_trace_page_set_follow (live, FALSE);
+  g_unlink (old_path);
 }
 
 int
@@ -573,6 +661,8 @@ main (int   argc,
   g_test_add_func ("/session-app/follow/save-reopen", test_follow_save_reopen);
   g_test_add_func ("/session-app/follow/copytruncate", test_follow_copytruncate);
   g_test_add_func ("/session-app/stale-spools", test_stale_spools);
+  g_test_add_func ("/session-app/follow/after-truncation", test_follow_after_truncation);
+  g_test_add_func ("/session-app/follow/after-rotation", test_follow_after_rotation);
 
   status = g_test_run ();
 

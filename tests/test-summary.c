@@ -120,6 +120,35 @@ test_cpu_percent_exact (void)
   g_assert_cmpuint (s.cpu_percent_last, ==, G_GUINT64_CONSTANT (9007199254740993));
 }
 
+/* Pauses as every view prints them, at the edges of each unit. */
+static void
+test_format_pause (void)
+{
+  const struct {
+    guint64     us;
+    const char *text;
+  } cases[] = {
+    { 0, "0 µs" },
+    { 52, "52 µs" },
+    { 999, "999 µs" },
+    { 1000, "1 ms" },
+    { 1234, "1.23 ms" },
+    { 2500, "2.5 ms" },
+    { 14900, "14.9 ms" },
+    { 312000, "312 ms" },
+    { 999499, "999 ms" },
+    { 999500, "1.00 s" },   /* not "1e+03 ms" */
+    { 1200000, "1.20 s" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = hs_format_pause (cases[i].us);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -127,6 +156,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/summary/percentile/hand", test_percentile_hand);
+  g_test_add_func ("/summary/format-pause", test_format_pause);
   g_test_add_func ("/summary/HsSummary/sample", test_sample);
   g_test_add_func ("/summary/HsSummary/range", test_range);
   g_test_add_func ("/summary/HsSummary/cpu-percent-exact", test_cpu_percent_exact);

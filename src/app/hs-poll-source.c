@@ -132,32 +132,33 @@ changed_cb (HsPollSource *self)
 }
 
 /*
- * The program @pid runs: the base name of its argv[0] (/proc/PID/cmdline), else its
- * command name, which the kernel cuts to 15 bytes ("hold-and-releas"). NULL when gone.
+ * The program @pid runs: the base name of its argv[0] (/proc/PID/cmdline) when it extends
+ * its command name, which the kernel cuts to 15 bytes ("hold-and-releas"); else the command
+ * name (a process that rewrote its arguments, setproctitle style). NULL when it is gone.
  */
 static char *
 read_process_name (GPid pid)
 {
-  g_autofree char *path = g_strdup_printf ("/proc/%d/cmdline", (int) pid);
-  g_autofree char *contents = NULL;
+  g_autofree char *comm_path = g_strdup_printf ("/proc/%d/comm", (int) pid);
+  g_autofree char *cmdline_path = g_strdup_printf ("/proc/%d/cmdline", (int) pid);
+  g_autofree char *comm = NULL;
+  g_autofree char *cmdline = NULL;
   gsize len = 0;
 
-  /* argv[0] ends at the first NUL; a kernel thread has an empty cmdline */
-  if (g_file_get_contents (path, &contents, &len, NULL) && len > 0 && contents[0] != '\0')
-    {
-      g_autofree char *base = g_path_get_basename (contents);
+  if (!g_file_get_contents (comm_path, &comm, NULL, NULL))
+    return NULL;
+  g_strstrip (comm);
 
-      if (g_utf8_validate (base, -1, NULL))
+  /* argv[0] ends at the first NUL; a kernel thread has an empty cmdline */
+  if (g_file_get_contents (cmdline_path, &cmdline, &len, NULL) && len > 0 && cmdline[0] != '\0')
+    {
+      g_autofree char *base = g_path_get_basename (cmdline);
+
+      if (g_str_has_prefix (base, comm) && g_utf8_validate (base, -1, NULL))
         return g_steal_pointer (&base);
     }
 
-  g_clear_pointer (&path, g_free);
-  g_clear_pointer (&contents, g_free);
-  path = g_strdup_printf ("/proc/%d/comm", (int) pid);
-  if (!g_file_get_contents (path, &contents, NULL, NULL))
-    return NULL;
-
-  return g_strdup (g_strstrip (contents));
+  return g_steal_pointer (&comm);
 }
 
 /* What a tab watching process @pid is called: "server (pid 1234)". */

@@ -8,8 +8,7 @@
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <signal.h>
-#include <stdio.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -95,19 +94,26 @@ set_errno_error (GError     **error,
 
 /* A recording left behind is kept this long after its last write, to be copied by hand. */
 #define STALE_SPOOL_AGE_S (24 * 60 * 60)
-/* ... and a spool whose owner cannot be told (a reused process ID) at most this long. */
-#define ABANDONED_SPOOL_AGE_S (7 * 24 * 60 * 60)
 
+/* Whether a Heapscope holds @path's lock (flock is dropped by the kernel when it dies). */
 static gboolean
-process_is_running (GPid pid)
+spool_in_use (const char *path)
 {
-  return kill (pid, 0) == 0 || errno == EPERM;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  gboolean in_use;
+
+  if (fd < 0)
+    return FALSE;
+  in_use = flock (fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+  close (fd);   /* releases the lock taken to look */
+
+  return in_use;
 }
 
 /*
- * Spools of a Heapscope that did not close (it crashed, the machine went down) are named
- * after their process: once that process is gone and a day has passed since the last
- * write, they go, and any spool untouched for a week.
+ * Spools of a Heapscope that did not close (it crashed, the machine went down) are no
+ * longer locked: a day after their last write they go. A running Heapscope holds the lock
+ * of each of its spools for as long as the tab records, however idle it is.
  */
 void
 hs_session_recorder_remove_stale_spools (const char *dir)
@@ -120,17 +126,11 @@ hs_session_recorder_remove_stale_spools (const char *dir)
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
       GStatBuf st;
-      int owner = 0;
-      gint64 age_s;
 
       if (!g_str_has_prefix (name, "session-") || !g_str_has_suffix (name, ".heapscope-session") ||
           g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
         continue;
-      age_s = now_s - (gint64) st.st_mtime;
-      if (age_s < STALE_SPOOL_AGE_S)
-        continue;
-      if (sscanf (name, "session-%d-", &owner) == 1 && owner > 0 && owner != (int) getpid () &&
-          process_is_running (owner) && age_s < ABANDONED_SPOOL_AGE_S)
+      if (now_s - (gint64) st.st_mtime < STALE_SPOOL_AGE_S || spool_in_use (path))
         continue;
       g_unlink (path);
     }
@@ -162,7 +162,7 @@ hs_session_recorder_new (HsTrace     *trace,
       g_once_init_leave (&stale_checked, 1);
     }
   {
-    /* named after this process: hs_session_recorder_remove_stale_spools() tells a crashed Heapscope's from a running one's */
+    /* named after this process, so a person can tell whose recording a spool is */
     g_autofree char *name = g_strdup_printf ("session-%d-XXXXXX.heapscope-session", (int) getpid ());
 
     self->spool_path = g_build_filename (dir, name, NULL);
@@ -174,6 +174,9 @@ hs_session_recorder_new (HsTrace     *trace,
       g_clear_pointer (&self->spool_path, g_free);
       return NULL;
     }
+  /* held while this tab records: another Heapscope's clean-up leaves the spool alone */
+  if (flock (self->fd, LOCK_EX | LOCK_NB) != 0)
+    g_debug ("could not lock %s: %s", self->spool_path, g_strerror (errno));
   self->spool = g_file_new_for_path (self->spool_path);
   self->stream = g_unix_output_stream_new (self->fd, TRUE);
 
@@ -491,15 +494,24 @@ hs_session_recorder_save_async (HsSessionRecorder   *self,
 }
 
 /*
- * The followed log was truncated in place: its loaded part is gone from it, and whatever
- * it grows back to is not that part. Saving says so from now on.
+ * The followed log at @path was found shorter than what was read of it. When it is the
+ * file the loaded part is kept from, it was truncated in place (copytruncate): that part is
+ * gone from it, and whatever it grows back to is not that part; saving says so from now on.
+ * A new file at the path (a rotation) leaves the old one, and the loaded part, intact.
  */
 void
-hs_session_recorder_lose_prefix (HsSessionRecorder *self)
+hs_session_recorder_check_prefix (HsSessionRecorder *self,
+                                  const char        *path)
 {
+  GStatBuf at_path;
+  struct stat kept;
+
   g_return_if_fail (HS_IS_SESSION_RECORDER (self));
 
-  if (self->prefix_fd < 0)
+  if (self->prefix_fd < 0 || fstat (self->prefix_fd, &kept) != 0)
+    return;
+  if (path != NULL && g_stat (path, &at_path) == 0 &&
+      (at_path.st_ino != kept.st_ino || at_path.st_dev != kept.st_dev))
     return;
 
   close (self->prefix_fd);

@@ -23,7 +23,8 @@ gboolean           hs_session_recorder_set_prefix  (HsSessionRecorder  *self,
                                                     GFile              *file,
                                                     guint64             len,
                                                     GError            **error);
-void               hs_session_recorder_lose_prefix (HsSessionRecorder  *self);
+void               hs_session_recorder_check_prefix (HsSessionRecorder *self,
+                                                     const char        *path);
 void               hs_session_recorder_save_async  (HsSessionRecorder  *self,
                                                     GFile              *file,
                                                     GCancellable       *cancellable,

@@ -1087,6 +1087,17 @@ start_load (HsTracePage  *self,
 
 /* Live sources */
 
+/* Drops the follower of the log; following again goes on where it stopped, in whatever file is at the path then. */
+static void
+forget_follower (HsTracePage *self)
+{
+  g_signal_handlers_disconnect_by_data (self->live, self);
+  hs_live_source_set_recorder (self->live, NULL);
+  self->bytes_loaded = hs_live_source_get_offset (self->live);
+  self->lines_loaded = hs_live_source_get_lines (self->live);
+  g_clear_object (&self->live);
+}
+
 static void
 live_ended_cb (HsTracePage  *self,
                const GError *error)
@@ -1125,6 +1136,9 @@ live_ended_cb (HsTracePage  *self,
       show_banner (self, "ended", BANNER_INFO, text, NULL, NULL);
     }
 
+  /* following ended (a read error): Follow on again goes on from where it stopped */
+  if (hs_live_source_get_kind (self->live) == HS_LIVE_SOURCE_FOLLOW)
+    forget_follower (self);
   self->follow = FALSE;
   set_state (self, poll_is_active (self) ? HS_TRACE_PAGE_LIVE : HS_TRACE_PAGE_DONE);
   check_found_trace (self);
@@ -1161,9 +1175,13 @@ live_notice_cb (HsTracePage *self,
     case HS_LIVE_NOTICE_TRUNCATED:
       text = g_strdup_printf (_("%s was truncated. Reading it again from its first line; the cycles read before are kept."),
                               self->title);
-      /* copytruncate: the part loaded before following is gone from the file */
+      /* copytruncate: the part loaded before following may be gone from the file */
       if (self->recorder != NULL && self->recording_log)
-        hs_session_recorder_lose_prefix (self->recorder);
+        {
+          g_autofree char *path = g_file_get_path (self->file);
+
+          hs_session_recorder_check_prefix (self->recorder, path);
+        }
       break;
 
     case HS_LIVE_NOTICE_REPLACED:
@@ -1264,6 +1282,16 @@ record_following (HsTracePage *self)
     {
       fail_recording (self, error);
       return;
+    }
+  /*
+   * The follower went back to the file's start: it was found shorter than what was loaded
+   * when following began (its truncation notice came before this recording knew the log).
+   */
+  if (hs_live_source_get_offset (self->live) < self->bytes_loaded)
+    {
+      g_autofree char *path = g_file_get_path (self->file);
+
+      hs_session_recorder_check_prefix (self->recorder, path);
     }
   self->recording_log = TRUE;
   hs_live_source_set_recorder (self->live, hs_session_recorder_get_writer (self->recorder));
@@ -1787,11 +1815,7 @@ hs_trace_page_set_follow (HsTracePage *self,
            hs_live_source_get_kind (self->live) == HS_LIVE_SOURCE_FOLLOW)
     {
       hs_live_source_stop (self->live);
-      g_signal_handlers_disconnect_by_data (self->live, self);
-      /* following again goes on where this stopped, in whatever file is at the path now */
-      self->bytes_loaded = hs_live_source_get_offset (self->live);
-      self->lines_loaded = hs_live_source_get_lines (self->live);
-      g_clear_object (&self->live);
+      forget_follower (self);
       /* a process sampled next to the log goes on being sampled */
       set_state (self, poll_is_active (self) ? HS_TRACE_PAGE_LIVE : HS_TRACE_PAGE_DONE);
     }

@@ -81,13 +81,14 @@ summarize_events (HsTrace   *trace,
 }
 
 /*
- * A pause as every view prints it: whole µs under a millisecond ("52 µs"), three
- * significant digits in ms up to a second ("1.23 ms", "14.9 ms", "312 ms"), then s.
+ * A pause as every view prints it: whole µs under a millisecond ("52 µs"), at most three
+ * significant digits in ms up to a second ("1.23 ms", "14.9 ms", "312 ms", "2 ms"), then s.
  */
 char *
 hs_format_pause (guint64 us)
 {
-  if (us >= 1000000)
+  /* from 999.5 ms, "%.3g" would round to "1e+03" */
+  if (us >= 999500)
     return g_strdup_printf (_("%.2f s"), (double) us / 1e6);
   if (us >= 1000)
     return g_strdup_printf (_("%.3g ms"), (double) us / 1e3);
