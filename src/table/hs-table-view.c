@@ -64,6 +64,7 @@ typedef struct
   gboolean           syncing_selection;
   GtkBitset         *last_selection;    /* to tell which rows a change added */
   guint              selection_idle_id;
+  guint              reveal_id;         /* brings the selected row into view once first shown */
   double             range_start;
   double             range_end;
   gboolean           only_in_view;
@@ -486,6 +487,7 @@ sync_selection (HsTableView *self,
   guint position;
 
   g_clear_handle_id (&priv->selection_idle_id, g_source_remove);
+  g_clear_handle_id (&priv->reveal_id, g_source_remove);
   priv->syncing_selection = TRUE;
   if (priv->selected >= 0 &&
       hs_table_model_find_position (priv->model, (guint) priv->selected, &position))
@@ -852,6 +854,32 @@ build_columns (HsTableView *self)
     }
 }
 
+static gboolean
+reveal_selected_cb (gpointer user_data)
+{
+  HsTableView *self = user_data;
+  HsTableViewPrivate *priv = hs_table_view_get_instance_private (self);
+
+  priv->reveal_id = 0;
+  if (priv->selected >= 0)
+    sync_selection (self, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+attach_rows_once (HsTableView *self)
+{
+  HsTableViewPrivate *priv = hs_table_view_get_instance_private (self);
+
+  g_signal_handlers_disconnect_by_func (self, attach_rows_once, NULL);
+  gtk_column_view_set_model (GTK_COLUMN_VIEW (priv->column_view), GTK_SELECTION_MODEL (priv->selection));
+  /* a row selected on the charts before the table was shown is brought into view, once the
+   * list has its rows (selecting while it maps them crashes GTK 4.8) */
+  if (priv->selected >= 0 && priv->reveal_id == 0)
+    priv->reveal_id = g_idle_add (reveal_selected_cb, self);
+}
+
 static void
 hs_table_view_constructed (GObject *object)
 {
@@ -865,7 +893,13 @@ hs_table_view_constructed (GObject *object)
   priv->model = hs_table_model_new (priv->trace, klass->rows);
   priv->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (priv->model)));
 
-  gtk_column_view_set_model (GTK_COLUMN_VIEW (priv->column_view), GTK_SELECTION_MODEL (priv->selection));
+  /*
+   * The column view gets its rows when the table is first shown: GTK 4.8's list views make
+   * widgets for up to 200 rows as soon as they have items, visible or not, which for a
+   * cycle table of 26 columns is ~200 ms on the main thread when a trace's first batch
+   * arrives (the slow responsiveness test saw it).
+   */
+  g_signal_connect (self, "map", G_CALLBACK (attach_rows_once), NULL);
   build_columns (self);
   decorate_titles (self);
 
@@ -873,8 +907,10 @@ hs_table_view_constructed (GObject *object)
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  /* after the column view's own handler, which is connected later (when the table is shown):
+   * selecting in the middle of its update crashes GTK 4.8 */
   g_signal_connect_object (priv->selection, "items-changed", G_CALLBACK (selection_items_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (priv->model, "notify::busy", G_CALLBACK (model_busy_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->trace, "items-appended", G_CALLBACK (trace_items_appended_cb), self,
                            G_CONNECT_SWAPPED);
@@ -895,6 +931,7 @@ hs_table_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&priv->selection_idle_id, g_source_remove);
+  g_clear_handle_id (&priv->reveal_id, g_source_remove);
   /* a computation may still finish while the children go */
   if (priv->model != NULL)
     g_signal_handlers_disconnect_by_data (priv->model, self);
