@@ -70,6 +70,37 @@ assert_sessions_equal (HsTrace *a,
   assert_samples_equal (a, b);
 }
 
+/*
+ * A session is handed to the window in slices (hs_trace_cut): small ones, with cuts inside
+ * runs and between a cycle and the scavenger events after it, give the trace one append
+ * of it all does, label for label and sample for sample.
+ */
+static void
+assert_slices_rebuild (HsTrace *other)
+{
+  g_autoptr(HsTrace) whole = hs_trace_new ("whole");
+  g_autoptr(HsTrace) sliced = hs_trace_new ("sliced");
+  g_autoptr(GPtrArray) slices = hs_trace_cut (other, 7, 5);
+
+  hs_trace_append_trace (whole, other);
+  g_assert_cmpuint (slices->len, >, 1);
+  for (guint i = 0; i < slices->len; i++)
+    {
+      HsTraceSlice *slice = g_ptr_array_index (slices, i);
+
+      hs_trace_append_store (sliced, slice->store, 0);
+      hs_trace_append_samples (sliced, slice->samples);
+    }
+  hs_trace_set_content_key (sliced, hs_trace_get_content_key (other));
+
+  assert_sessions_equal (other, whole);
+  assert_sessions_equal (other, sliced);
+  for (guint i = 0; i < hs_trace_get_n_cycles (other); i++)
+    g_assert_cmpstr (hs_trace_get_gc_label (other, i), ==, hs_trace_get_gc_label (sliced, i));
+  for (guint e = 0; e < hs_trace_get_n_events (other); e++)
+    g_assert_cmpuint (hs_trace_get_scav_cycle (other, e), ==, hs_trace_get_scav_cycle (sliced, e));
+}
+
 static char *
 temp_path (const char *name)
 {
@@ -158,6 +189,7 @@ test_session_log_and_proc (void)
 
   reopened = reopen (path, &info);
   assert_sessions_equal (live, reopened);
+  assert_slices_rebuild (reopened);
 
   /* independently: the log parsed in one go gives the same cycles and events */
   reference = hs_test_parse_sequential (input->str, input->len);
@@ -208,6 +240,7 @@ test_session_expvar (void)
 
   reopened = reopen (path, &info);
   assert_sessions_equal (live, reopened);
+  assert_slices_rebuild (reopened);
   g_assert_true (info->complete);
   g_assert_cmpstr (((HsSessionSource *) g_ptr_array_index (info->sources, 0))->detail, ==, url);
 
@@ -410,6 +443,34 @@ test_session_write_error (void)
   g_assert_true (g_str_has_prefix (error->message, "Could not save the session: "));
 }
 
+/* Slices of a trace with what slices could lose: labels, malformed lines, restarts, a pending "GC forced". */
+static void
+test_session_slices (void)
+{
+  g_autofree char *sample = hs_test_sample_path ("go1.19/memlimit.log");
+  g_autofree char *log = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) input = g_string_new (NULL);
+  g_autoptr(HsTrace) trace = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (sample, &log, &len, NULL));
+  lines = g_strsplit (log, "\n", -1);
+  /* two services' journald prefixes in turn (two labels), a torn-off malformed record, a restart */
+  for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+    g_string_append_printf (input, "Nov 30 13:%02u:%02u host %s[42]: %s\n", i / 60 % 60, i % 60,
+                            i % 3 == 0 ? "api" : "worker", lines[i]);
+  g_string_append (input, "gc 77 @1.000s 5%: garbage\n");
+  g_string_append (input, log);
+  g_string_append (input, "GC forced\n");
+  trace = hs_test_parse_sequential (input->str, input->len);
+  g_assert_cmpuint (hs_trace_get_n_runs (trace), >=, 2);
+  g_assert_cmpuint (hs_trace_get_line_counts (trace)->malformed, >=, 1);
+  g_assert_nonnull (hs_trace_get_gc_label (trace, 0));
+
+  assert_slices_rebuild (trace);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -421,6 +482,7 @@ main (int   argc,
   g_test_add_func ("/session/round-trip/metrics", test_session_metrics);
   g_test_add_func ("/session/round-trip/values", test_session_values);
   g_test_add_func ("/session/load/cut-short", test_session_cut_short);
+  g_test_add_func ("/session/load/slices", test_session_slices);
   g_test_add_func ("/session/load/errors", test_session_errors);
   g_test_add_func ("/session/load/sniff", test_session_sniff);
   g_test_add_func ("/session/write/error", test_session_write_error);

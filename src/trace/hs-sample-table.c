@@ -233,16 +233,20 @@ hs_sample_table_has_field (const HsSampleTable *table,
   return field < table->values->len && g_ptr_array_index (table->values, field) != NULL;
 }
 
+/* Appends rows [@from, +@n) of @other; fields are matched by name. */
 void
-hs_sample_table_append_table (HsSampleTable       *table,
-                              const HsSampleTable *other)
+hs_sample_table_append_rows (HsSampleTable       *table,
+                             const HsSampleTable *other,
+                             guint                from,
+                             guint                n)
 {
   guint first = hs_sample_table_get_n_rows (table);
-  guint n = hs_sample_table_get_n_rows (other);
 
-  g_array_append_vals (table->time_s, other->time_s->data, n);
-  g_array_append_vals (table->wall_time_us, other->wall_time_us->data, n);
-  g_array_append_vals (table->source, other->source->data, n);
+  g_return_if_fail ((guint64) from + n <= hs_sample_table_get_n_rows (other));
+
+  g_array_append_vals (table->time_s, &g_array_index (other->time_s, double, from), n);
+  g_array_append_vals (table->wall_time_us, &g_array_index (other->wall_time_us, gint64, from), n);
+  g_array_append_vals (table->source, &g_array_index (other->source, guint8, from), n);
 
   /* columns this table has and the other lacks get NAN rows */
   for (guint i = 0; i < table->values->len; i++)
@@ -257,16 +261,23 @@ hs_sample_table_append_table (HsSampleTable       *table,
 
   for (guint f = 0; f < other->values->len; f++)
     {
-      GArray *from = g_ptr_array_index (other->values, f);
+      GArray *source = g_ptr_array_index (other->values, f);
       guint id;
 
-      if (from == NULL)
+      if (source == NULL)
         continue;
 
       id = hs_sample_table_intern_field (table, g_ptr_array_index (other->names, f));
       for (guint r = 0; r < n; r++)
-        hs_sample_table_set_value (table, first + r, id, g_array_index (from, double, r));
+        hs_sample_table_set_value (table, first + r, id, g_array_index (source, double, from + r));
     }
+}
+
+void
+hs_sample_table_append_table (HsSampleTable       *table,
+                              const HsSampleTable *other)
+{
+  hs_sample_table_append_rows (table, other, 0, hs_sample_table_get_n_rows (other));
 }
 
 gsize

@@ -88,6 +88,10 @@ gboolean     hs_sample_table_has_field     (const HsSampleTable *table,
 
 void         hs_sample_table_append_table  (HsSampleTable       *table,
                                             const HsSampleTable *other);
+void         hs_sample_table_append_rows   (HsSampleTable       *table,
+                                            const HsSampleTable *other,
+                                            guint                from,
+                                            guint                n);
 gsize        hs_sample_table_get_memory    (const HsSampleTable *table);
 
 const char  *hs_sample_source_to_string    (HsSampleSource       source);

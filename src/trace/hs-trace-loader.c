@@ -66,12 +66,13 @@ typedef struct
 
 typedef struct
 {
-  guint         seq;
-  HsTraceStore *store;
-  HsTrace      *session;      /* instead of a store: a whole session file, read on a thread */
-  guint64       n_lines;
-  guint64       bytes_done;
-  char         *content_key;
+  guint          seq;
+  HsTraceStore  *store;
+  HsSampleTable *samples;      /* a slice of a session file's samples, or NULL */
+  gboolean       keep_offset;  /* a session slice: its line numbers count from the session's start */
+  guint64        n_lines;
+  guint64        bytes_done;
+  char          *content_key;
 } Result;
 
 static void
@@ -80,7 +81,7 @@ result_free (gpointer data)
   Result *result = data;
 
   g_clear_pointer (&result->store, hs_trace_store_free);
-  g_clear_object (&result->session);
+  g_clear_pointer (&result->samples, hs_sample_table_free);
   g_free (result->content_key);
   g_free (result);
 }
@@ -138,18 +139,15 @@ deliver_ready_cb (gpointer user_data)
       if (result == NULL)
         break;
 
-      if (!cancelled && result->session != NULL)
-        {
-          hs_trace_append_trace (load->trace, result->session);
-          if (load->progress != NULL)
-            load->progress (result->bytes_done, load->bytes_total, load->progress_data);
-        }
-      else if (!cancelled)
+      if (!cancelled)
         {
           hs_trace_append_store (load->trace, result->store, load->line_offset);
+          if (result->samples != NULL)
+            hs_trace_append_samples (load->trace, result->samples);
           if (result->content_key != NULL)
             hs_trace_set_content_key (load->trace, result->content_key);
-          load->line_offset += result->n_lines;
+          if (!result->keep_offset)
+            load->line_offset += result->n_lines;
           if (load->progress != NULL)
             load->progress (result->bytes_done, load->bytes_total, load->progress_data);
         }
@@ -536,6 +534,10 @@ open_input (GTask         *task,
   return G_INPUT_STREAM (g_steal_pointer (&file_stream));
 }
 
+/* A session's slices: about what a chunk of a log holds; 8192 samples are 34 minutes at 250 ms. */
+#define SESSION_SLICE_CYCLES 8192
+#define SESSION_SLICE_SAMPLES 8192
+
 /* The first bytes of a session file (docs/session-format.md); shorter input is a trace. */
 #define SESSION_SNIFF_BYTES (sizeof "{\"heapscope-session\":" - 1)
 
@@ -552,6 +554,7 @@ read_session (GTask         *task,
               GError       **error)
 {
   HsSessionInfo *info = NULL;
+  g_autoptr(GPtrArray) slices = NULL;
   Result *result;
   HsTrace *trace;
   gssize n;
@@ -572,13 +575,30 @@ read_session (GTask         *task,
     return FALSE;
   g_object_set_data_full (G_OBJECT (task), "session-info", info, (GDestroyNotify) hs_session_info_free);
 
-  g_mutex_lock (&load->lock);
-  result = g_new0 (Result, 1);
-  result->seq = load->produced++;
-  g_mutex_unlock (&load->lock);
-  result->session = trace;
-  result->bytes_done = src->raw_bytes;
-  result_ready (load, result);
+  /*
+   * Handed over in slices, like the chunks of a log: appending it whole, with everything
+   * that follows the trace (charts, tables, findings), would stop the window for as long.
+   */
+  slices = hs_trace_cut (trace, SESSION_SLICE_CYCLES, SESSION_SLICE_SAMPLES);
+  for (guint i = 0; i < slices->len; i++)
+    {
+      HsTraceSlice *slice = g_ptr_array_index (slices, i);
+      gboolean last = i + 1 == slices->len;
+
+      g_mutex_lock (&load->lock);
+      result = g_new0 (Result, 1);
+      result->seq = load->produced++;
+      g_mutex_unlock (&load->lock);
+      result->store = g_steal_pointer (&slice->store);
+      result->samples = g_steal_pointer (&slice->samples);
+      result->keep_offset = TRUE;
+      /* progress: the file was read; the slices are the rest of the way */
+      result->bytes_done = src->raw_bytes * (i + 1) / slices->len;
+      if (last && hs_trace_get_content_key (trace) != NULL)
+        result->content_key = g_strdup (hs_trace_get_content_key (trace));
+      result_ready (load, result);
+    }
+  g_object_unref (trace);
 
   return TRUE;
 }

@@ -357,6 +357,76 @@ hs_trace_store_append_store (HsTraceStore       *store,
   store->ends_with_periodic_marker = other->ends_with_periodic_marker;
 }
 
+/*
+ * Appends rows [@first_cycle, +@n_cycles) and events [@first_event, +@n_events) of @other,
+ * as they are: line numbers, labels (by their text), the events' place among the cycles
+ * (counted from @first_cycle). How a trace read whole on a worker is handed over in slices;
+ * line counts, malformed lines, run starts and the periodic marker are the caller's.
+ */
+void
+hs_trace_store_append_rows (HsTraceStore       *store,
+                            const HsTraceStore *other,
+                            gsize               first_cycle,
+                            gsize               n_cycles,
+                            gsize               first_event,
+                            gsize               n_events)
+{
+  gsize shift = hs_trace_store_get_n_cycles (store);
+
+  g_return_if_fail (first_cycle + n_cycles <= hs_trace_store_get_n_cycles (other));
+  g_return_if_fail (first_event + n_events <= hs_trace_store_get_n_events (other));
+
+  for (gsize r = first_cycle; r < first_cycle + n_cycles; r++)
+    {
+      gsize row = hs_trace_store_get_n_cycles (store);
+      guint label = (guint) hs_step_column_get (&other->label, r);
+
+      push_i64 (&store->time_ms, hs_i64_column_get (&other->time_ms, r));
+      for (guint i = 0; i < HS_N_CLOCK; i++)
+        push (&store->clock_us[i], hs_column_get (&other->clock_us[i], r));
+      for (guint i = 0; i < HS_N_CPU; i++)
+        push (&store->cpu_us[i], hs_column_get (&other->cpu_us[i], r));
+      push (&store->heap_before_mb, hs_column_get (&other->heap_before_mb, r));
+      push (&store->heap_after_mb, hs_column_get (&other->heap_after_mb, r));
+      push (&store->heap_live_mb, hs_column_get (&other->heap_live_mb, r));
+      push (&store->heap_goal_mb, hs_column_get (&other->heap_goal_mb, r));
+      push (&store->line, hs_column_get (&other->line, r));
+      push_step (&store->number_minus_row, hs_trace_store_get_number (other, r) - (guint64) row);
+      push_step (&store->cpu_percent, hs_step_column_get (&other->cpu_percent, r));
+      push_step (&store->procs, hs_step_column_get (&other->procs, r));
+      push_step (&store->stacks_mb, hs_step_column_get (&other->stacks_mb, r));
+      push_step (&store->globals_mb, hs_step_column_get (&other->globals_mb, r));
+      push_step (&store->flags, hs_step_column_get (&other->flags, r));
+      push_step (&store->label, label == 0 ? 0 : hs_trace_store_intern_label (store, g_ptr_array_index (other->labels, label - 1)));
+      push_i64 (&store->wall_time_us, hs_i64_column_get (&other->wall_time_us, r));
+    }
+
+  for (gsize e = first_event; e < first_event + n_events; e++)
+    {
+      guint64 cycle = hs_column_get (&other->scav_cycle, e);
+
+      push (&store->scav_line, hs_column_get (&other->scav_line, e));
+      /* cycles before the event, in this store's rows */
+      push (&store->scav_cycle, shift + (cycle > first_cycle ? cycle - first_cycle : 0));
+      push_step (&store->scav_kind, hs_step_column_get (&other->scav_kind, e));
+      push_step (&store->scav_sequence, hs_step_column_get (&other->scav_sequence, e));
+      push (&store->scav_released_now_kib, hs_column_get (&other->scav_released_now_kib, e));
+      push (&store->scav_inuse_kib, hs_column_get (&other->scav_inuse_kib, e));
+      push (&store->scav_idle_kib, hs_column_get (&other->scav_idle_kib, e));
+      push (&store->scav_sys_kib, hs_column_get (&other->scav_sys_kib, e));
+      push (&store->scav_released_kib, hs_column_get (&other->scav_released_kib, e));
+      push (&store->scav_consumed_kib, hs_column_get (&other->scav_consumed_kib, e));
+      push (&store->scav_work_kib, hs_column_get (&other->scav_work_kib, e));
+      push (&store->scav_eager_kib, hs_column_get (&other->scav_eager_kib, e));
+      push (&store->scav_retained_kib, hs_column_get (&other->scav_retained_kib, e));
+      push (&store->scav_util_percent, hs_column_get (&other->scav_util_percent, e));
+      push_i64 (&store->scav_wall_time_us, hs_i64_column_get (&other->scav_wall_time_us, e));
+    }
+
+  store->gc_formats |= other->gc_formats;
+  store->scav_formats |= other->scav_formats;
+}
+
 gsize
 hs_trace_store_get_memory (const HsTraceStore *store)
 {

@@ -115,6 +115,12 @@ guint64  hs_trace_store_get_number       (const HsTraceStore *store,
 void     hs_trace_store_append_store     (HsTraceStore       *store,
                                           const HsTraceStore *other,
                                           guint64             line_offset);
+void     hs_trace_store_append_rows      (HsTraceStore       *store,
+                                          const HsTraceStore *other,
+                                          gsize               first_cycle,
+                                          gsize               n_cycles,
+                                          gsize               first_event,
+                                          gsize               n_events);
 gsize    hs_trace_store_get_memory       (const HsTraceStore *store);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsTraceStore, hs_trace_store_free)

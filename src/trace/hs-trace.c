@@ -370,36 +370,116 @@ hs_trace_append_store (HsTrace            *self,
 
 /*
  * Appends everything @other holds (cycles, events, line accounting, samples) as the next
- * part of this trace: how a trace read on another thread (a session file) is handed to the
- * one a window shows. Runs are carried over as @other found them, including restarts it
- * saw between two of its own batches. @other must not be used afterwards.
+ * part of this trace, in one step: what hs_trace_cut() hands over in several.
  */
 void
 hs_trace_append_trace (HsTrace *self,
                        HsTrace *other)
 {
-  g_autoptr(GArray) run_starts = NULL;
+  g_autoptr(GPtrArray) slices = NULL;
+  guint64 line_offset;
 
   g_return_if_fail (HS_IS_TRACE (self));
   g_return_if_fail (HS_IS_TRACE (other));
 
-  run_starts = g_array_new (FALSE, FALSE, sizeof (guint64));
-  for (guint i = 1; i < other->runs->len; i++)
+  line_offset = hs_trace_get_line_counts (self)->lines;
+  slices = hs_trace_cut (other, G_MAXUINT, G_MAXUINT);
+  for (guint i = 0; i < slices->len; i++)
     {
-      guint64 row = g_array_index (other->runs, HsRun, i).first_cycle;
+      HsTraceSlice *slice = g_ptr_array_index (slices, i);
 
-      g_array_append_val (run_starts, row);
+      hs_trace_append_store (self, slice->store, line_offset);
+      hs_trace_append_samples (self, slice->samples);
     }
-
-  /* the store's own list only holds the restarts found inside a parsed chunk */
-  g_array_unref (other->store.run_starts);
-  other->store.run_starts = g_array_ref (run_starts);
-  other->store.ends_with_periodic_marker = other->periodic_pending;
-
-  hs_trace_append_store (self, &other->store, hs_trace_get_line_counts (self)->lines);
-  hs_trace_append_samples (self, &other->samples);
   if (self->content_key == NULL && other->content_key != NULL)
     hs_trace_set_content_key (self, other->content_key);
+}
+
+void
+hs_trace_slice_free (HsTraceSlice *slice)
+{
+  /* either may have been taken by whoever appends the slice */
+  g_clear_pointer (&slice->store, hs_trace_store_free);
+  g_clear_pointer (&slice->samples, hs_sample_table_free);
+  g_free (slice);
+}
+
+/*
+ * Cuts what @self holds into slices of at most @max_cycles cycles (with the scavenger
+ * events among them) and @max_samples samples, to be appended one after the other with
+ * hs_trace_append_store() and hs_trace_append_samples(): the same trace as
+ * hs_trace_append_trace() gives, in steps a main loop can take between two frames. The
+ * last slice carries the line accounting, the malformed lines and the pending periodic
+ * marker. Runs are carried over as @self found them. Returns an array of HsTraceSlice.
+ */
+GPtrArray *
+hs_trace_cut (HsTrace *self,
+              guint    max_cycles,
+              guint    max_samples)
+{
+  GPtrArray *slices = g_ptr_array_new_with_free_func ((GDestroyNotify) hs_trace_slice_free);
+  guint n_cycles, n_events, n_samples, run = 1;
+  guint cycle = 0, event = 0, sample = 0;
+
+  g_return_val_if_fail (HS_IS_TRACE (self), NULL);
+  g_return_val_if_fail (max_cycles > 0 && max_samples > 0, NULL);
+
+  n_cycles = hs_trace_get_n_cycles (self);
+  n_events = hs_trace_get_n_events (self);
+  n_samples = hs_trace_get_n_samples (self);
+
+  do
+    {
+      HsTraceSlice *slice = g_new0 (HsTraceSlice, 1);
+      guint cycles = MIN (max_cycles, n_cycles - cycle);
+      guint samples = MIN (max_samples, n_samples - sample);
+      guint end_event = event;
+      gboolean last;
+
+      /* the events after this slice's cycles: those the next slice's first cycle follows */
+      while (end_event < n_events &&
+             hs_column_get (&self->store.scav_cycle, end_event) <= (guint64) cycle + cycles)
+        end_event++;
+      last = cycle + cycles == n_cycles && sample + samples == n_samples;
+      if (last)
+        end_event = n_events;
+
+      slice->store = hs_trace_store_new ();
+      hs_trace_store_append_rows (slice->store, &self->store, cycle, cycles, event, end_event - event);
+      for (; run < self->runs->len &&
+             g_array_index (self->runs, HsRun, run).first_cycle < cycle + cycles; run++)
+        {
+          guint64 row = g_array_index (self->runs, HsRun, run).first_cycle - cycle;
+
+          g_array_append_val (slice->store->run_starts, row);
+        }
+      slice->samples = hs_sample_table_new ();
+      hs_sample_table_append_rows (slice->samples, &self->samples, sample, samples);
+
+      if (last)
+        {
+          HsTraceStore *store = slice->store;
+
+          store->counts = self->store.counts;
+          for (guint i = 0; i < self->store.malformed->len; i++)
+            {
+              const HsMalformedLine *m = &g_array_index (self->store.malformed, HsMalformedLine, i);
+
+              hs_trace_store_add_malformed (store, m->line, m->reason, m->text, strlen (m->text));
+            }
+          store->counts.malformed = self->store.counts.malformed;
+          store->first_legacy_line = self->store.first_legacy_line;
+          store->ends_with_periodic_marker = self->periodic_pending;
+        }
+
+      g_ptr_array_add (slices, slice);
+      cycle += cycles;
+      sample += samples;
+      event = end_event;
+    }
+  while (cycle < n_cycles || sample < n_samples);
+
+  return slices;
 }
 
 static double

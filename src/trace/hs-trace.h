@@ -178,4 +178,16 @@ double              hs_trace_get_cycle_sample_value (HsTrace         *self,
 gboolean            hs_gc_field_is_known         (HsGcField           field,
                                                   guint               flags);
 
+/* A part of a trace read on a worker, appended in a step of its own (hs_trace_cut). */
+typedef struct
+{
+  HsTraceStore  *store;
+  HsSampleTable *samples;
+} HsTraceSlice;
+
+GPtrArray          *hs_trace_cut                 (HsTrace            *self,
+                                                  guint               max_cycles,
+                                                  guint               max_samples);
+void                hs_trace_slice_free          (HsTraceSlice       *slice);
+
 G_END_DECLS
