@@ -244,6 +244,10 @@ hs_sample_table_append_rows (HsSampleTable       *table,
 
   g_return_if_fail ((guint64) from + n <= hs_sample_table_get_n_rows (other));
 
+  /* an empty table's arrays may have no data at all to point into */
+  if (n == 0)
+    return;
+
   g_array_append_vals (table->time_s, &g_array_index (other->time_s, double, from), n);
   g_array_append_vals (table->wall_time_us, &g_array_index (other->wall_time_us, gint64, from), n);
   g_array_append_vals (table->source, &g_array_index (other->source, guint8, from), n);
