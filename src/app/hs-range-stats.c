@@ -98,7 +98,7 @@ show_summary (HsRangeStats *self)
                                             s->cycles_per_minute));
   set_row (self, ROW_PAUSES, g_strdup_printf (_("total %s, longest %s"), total, max));
   set_row (self, ROW_PERCENTILES, g_strdup_printf (_("p50 %s, p90 %s, p99 %s, p99.9 %s"), p50, p90, p99, p999));
-  if (s->n_cycles == 0 || s->has_heap)
+  if (!hs_summary_is_polled_only (s))
     {
       set_row (self, ROW_CPU, g_strdup_printf (_("%.2f %% of all processors (%" PRIu64 " %% reported since start)"),
                                                s->gc_cpu_computed, s->cpu_percent_last));

@@ -349,6 +349,43 @@ catch_up (HsStatsPanel *self)
 static void schedule_refresh (HsStatsPanel *self,
                               guint         delay_ms);
 
+/* GC CPU, GOMAXPROCS and the heap's peaks: what cycles polled from memstats do not carry. */
+static void
+show_cycle_sizes (HsStatsPanel    *self,
+                  const HsSummary *s)
+{
+  static const char * const keys[] = { "gc-cpu", "procs", "heap-peak", "live-peak", "goal-peak",
+                                       "stacks-peak", "globals-peak" };
+
+  if (!s->has_heap)
+    {
+      /* expvar and Prometheus give the heap as samples, charted; their cycles carry none */
+      for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+        set_value (self, keys[i], _("not in polled cycles"));
+      return;
+    }
+
+  set_value_take (self, "gc-cpu", g_strdup_printf ("%" G_GUINT64_FORMAT " %%", s->cpu_percent_last));
+  if (s->procs_min == s->procs_max)
+    set_value_take (self, "procs", format_count (s->procs_max));
+  else
+    set_value_take (self, "procs", g_strdup_printf ("%" G_GUINT64_FORMAT "–%" G_GUINT64_FORMAT,
+                                                    s->procs_min, s->procs_max));
+  set_value_take (self, "heap-peak", format_mb (self, s->heap_peak_mb));
+  set_value_take (self, "live-peak", format_mb (self, s->live_peak_mb));
+  set_value_take (self, "goal-peak", format_mb (self, s->goal_peak_mb));
+  if (s->stacks_peak_mb > 0 || s->globals_peak_mb > 0)
+    {
+      set_value_take (self, "stacks-peak", format_mb (self, s->stacks_peak_mb));
+      set_value_take (self, "globals-peak", format_mb (self, s->globals_peak_mb));
+    }
+  else
+    {
+      set_value (self, "stacks-peak", _("not in this format"));
+      set_value (self, "globals-peak", _("not in this format"));
+    }
+}
+
 static void
 update (HsStatsPanel *self)
 {
@@ -401,22 +438,12 @@ update (HsStatsPanel *self)
       set_value_take (self, "duration", format_duration (s->duration_s));
       set_value_take (self, "forced", format_count (s->forced_cycles));
       set_value_take (self, "periodic", format_count (s->periodic_cycles));
-      if (!s->has_heap)
-        set_value (self, "gc-cpu", _("not in polled cycles"));
-      else
-        set_value_take (self, "gc-cpu", g_strdup_printf ("%" G_GUINT64_FORMAT " %%", s->cpu_percent_last));
-      if (!s->has_heap)
-        set_value (self, "procs", _("not in polled cycles"));
-      else if (s->procs_min == s->procs_max)
-        set_value_take (self, "procs", format_count (s->procs_max));
-      else
-        set_value_take (self, "procs", g_strdup_printf ("%" G_GUINT64_FORMAT "–%" G_GUINT64_FORMAT,
-                                                        s->procs_min, s->procs_max));
+      show_cycle_sizes (self, s);
       set_value_take (self, "pause-total", hs_format_pause (s->pause_total_us));
       {
         g_autofree char *max = hs_format_pause (s->pause_max_us);
 
-        /* TRANSLATORS: a pause length and the GC cycle it happened in, e.g. "3.10 ms (gc 42)" */
+        /* TRANSLATORS: a pause length and the GC cycle it happened in, e.g. "3.1 ms (gc 42)" */
         set_value_take (self, "pause-max", g_strdup_printf (_("%s (gc %.0f)"), max,
                                                             hs_trace_get_gc_value (self->trace, HS_GC_FIELD_NUMBER,
                                                                                    s->pause_max_cycle)));
@@ -425,32 +452,6 @@ update (HsStatsPanel *self)
       set_value_take (self, "pause-p95", hs_format_pause (s->pause_p95_us));
       set_value_take (self, "pause-p99", hs_format_pause (s->pause_p99_us));
       set_value_take (self, "pause-p999", hs_format_pause (s->pause_p999_us));
-      if (!s->has_heap)
-        {
-          /* expvar and Prometheus give the heap as samples, charted; their cycles carry none */
-          static const char * const heap_keys[] = { "heap-peak", "live-peak", "goal-peak", "stacks-peak", "globals-peak" };
-
-          for (guint i = 0; i < G_N_ELEMENTS (heap_keys); i++)
-            set_value (self, heap_keys[i], _("not in polled cycles"));
-        }
-      else
-        {
-          set_value_take (self, "heap-peak", format_mb (self, s->heap_peak_mb));
-          set_value_take (self, "live-peak", format_mb (self, s->live_peak_mb));
-          set_value_take (self, "goal-peak", format_mb (self, s->goal_peak_mb));
-        }
-      if (!s->has_heap)
-        ;
-      else if (s->stacks_peak_mb > 0 || s->globals_peak_mb > 0)
-        {
-          set_value_take (self, "stacks-peak", format_mb (self, s->stacks_peak_mb));
-          set_value_take (self, "globals-peak", format_mb (self, s->globals_peak_mb));
-        }
-      else
-        {
-          set_value (self, "stacks-peak", _("not in this format"));
-          set_value (self, "globals-peak", _("not in this format"));
-        }
     }
 
   set_value_take (self, "released", format_memory (self, s->released_kib << 10));

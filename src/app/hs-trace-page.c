@@ -439,13 +439,23 @@ describe_open_error (HsTracePage  *self,
   return g_strdup_printf (_("Could not open %s: %s"), self->subtitle, error->message);
 }
 
+/* Nothing could be opened: @text says why, and the tab offers to try again. */
+static void
+fail_with_text (HsTracePage *self,
+                const char  *text)
+{
+  show_banner (self, "open", BANNER_ERROR, text, NULL, NULL);
+  set_state (self, HS_TRACE_PAGE_FAILED);
+  update_status (self);
+}
+
 static void
 fail (HsTracePage  *self,
       const GError *error)
 {
   g_autofree char *text = describe_open_error (self, error);
 
-  show_banner (self, "open", BANNER_ERROR, text, NULL, NULL);
+  fail_with_text (self, text);
   if (self->watch_pid != 0)
     {
       /* --pid with --follow: no log, no axis to put the samples on; say so rather than sample alone */
@@ -455,8 +465,6 @@ fail (HsTracePage  *self,
 
       show_banner (self, "poll", BANNER_WARNING, watch, NULL, NULL);
     }
-  set_state (self, HS_TRACE_PAGE_FAILED);
-  update_status (self);
 }
 
 /* A process Heapscope samples: what top shows for it now (or last showed). */
@@ -1529,6 +1537,19 @@ hs_trace_page_run_program (HsTracePage        *self,
     }
 }
 
+/* A new trace for a program watched from outside: no file, no bytes, nothing to follow. */
+static void
+open_watch (HsTracePage *self,
+            const char  *name,
+            const char  *detail)
+{
+  reset (self, name);
+  set_title (self, name, detail);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  self->follow = FALSE;
+}
+
 /*
  * Samples the memory of process @pid, which Heapscope did not start. With @log (its
  * gctrace, followed as it grows) the samples are drawn on the log's axis; without, the tab
@@ -1556,20 +1577,14 @@ hs_trace_page_watch_process (HsTracePage *self,
 
   name = hs_poll_source_name_for_pid (pid);
   detail = g_strdup_printf ("/proc/%d", (int) pid);
-  reset (self, name);
-  set_title (self, name, detail);
-  g_clear_object (&self->file);
-  g_clear_pointer (&self->bytes, g_bytes_unref);
-  self->follow = FALSE;
+  open_watch (self, name, detail);
 
   poll = hs_poll_source_new_for_pid (self->trace, pid, &error);
   if (poll == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Could not sample process %d: %s."), (int) pid, error->message);
 
-      show_banner (self, "open", BANNER_ERROR, text, NULL, NULL);
-      set_state (self, HS_TRACE_PAGE_FAILED);
-      update_status (self);
+      fail_with_text (self, text);
       return;
     }
 
@@ -1591,20 +1606,14 @@ hs_trace_page_connect (HsTracePage      *self,
   g_return_if_fail (url != NULL);
 
   name = hs_poll_source_name_for_url (kind, url);
-  reset (self, name);
-  set_title (self, name, url);
-  g_clear_object (&self->file);
-  g_clear_pointer (&self->bytes, g_bytes_unref);
-  self->follow = FALSE;
+  open_watch (self, name, url);
 
   poll = hs_poll_source_new_for_url (self->trace, kind, url, &error);
   if (poll == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Could not poll %s: %s."), url, error->message);
 
-      show_banner (self, "open", BANNER_ERROR, text, NULL, NULL);
-      set_state (self, HS_TRACE_PAGE_FAILED);
-      update_status (self);
+      fail_with_text (self, text);
       return;
     }
 

@@ -82,7 +82,7 @@ summary_to_json (HsTrace         *trace,
   add_int (builder, "polled_cycles", s->sampled_cycles);
   json_builder_set_member_name (builder, "heap_mb");
   /* cycles polled from memstats carry no heap sizes: unknown, not 0 */
-  if (s->n_cycles > 0 && !s->has_heap)
+  if (hs_summary_is_polled_only (s))
     json_builder_add_null_value (builder);
   else
     {
@@ -115,7 +115,7 @@ summary_to_json (HsTrace         *trace,
   add_double (builder, "released_mb", (double) s->released_kib / 1024.0);
   add_double (builder, "os_held_peak_mb", (double) s->os_held_peak_kib / 1024.0);
   add_double (builder, "cycles_per_minute", s->cycles_per_minute);
-  if (s->n_cycles > 0 && !s->has_heap)
+  if (hs_summary_is_polled_only (s))
     {
       /* polled cycles: unknown, not 0 */
       json_builder_set_member_name (builder, "alloc_rate_mb_s");
@@ -251,7 +251,7 @@ print_text (HsTrace         *trace,
                        "  Polled:      %u GC cycles polled from memstats (their end times and pauses only)\n",
                        s->sampled_cycles),
              s->sampled_cycles);
-  if (s->n_cycles > 0 && s->has_heap)
+  if (s->has_heap)
     {
       g_print (_("  Heap:        peak %" PRIu64 " MB, live peak %" PRIu64
                  " MB, goal peak %" PRIu64 " MB\n"),
@@ -265,7 +265,7 @@ print_text (HsTrace         *trace,
     g_print (_("  Pauses:      total %s, max %s (gc %.0f), p50 %s, p95 %s, p99 %s\n"),
              total, max, hs_trace_get_gc_value (trace, HS_GC_FIELD_NUMBER, s->pause_max_cycle),
              p50, p95, p99);
-  if (s->n_cycles > 0 && s->has_heap)
+  if (s->has_heap)
     {
       g_print (_("  GC CPU:      %" PRIu64 "%% (cumulative, as last reported), %.1f%% computed from the phases\n"),
                s->cpu_percent_last, s->gc_cpu_computed);

@@ -100,13 +100,13 @@ statistics_rows (Report *report)
        s->n_cycles, s->forced_cycles, s->periodic_cycles, s->cycles_per_minute);
   ROW (_("Runs"), "%u", hs_trace_get_n_runs (report->trace));
   /* cycles polled from memstats know their pauses alone: no heap, CPU or allocation figures */
-  if (s->n_cycles > 0 && !s->has_heap)
+  if (hs_summary_is_polled_only (s))
     ROW (_("Heap peak"), "%s", _("not in polled cycles"));
   else
     ROW (_("Heap peak"), _("%" PRIu64 " MB (live %" PRIu64 " MB, goal %" PRIu64 " MB)"),
          s->heap_peak_mb, s->live_peak_mb, s->goal_peak_mb);
   ROW (_("Pauses"), _("total %s, max %s, p50 %s, p99 %s, p99.9 %s"), total, max, p50, p99, p999);
-  if (s->n_cycles > 0 && !s->has_heap)
+  if (hs_summary_is_polled_only (s))
     {
       ROW (_("GC CPU"), "%s", _("not in polled cycles"));
       ROW (_("Allocation rate"), "%s", _("not in polled cycles"));

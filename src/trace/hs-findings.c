@@ -1102,6 +1102,7 @@ GPtrArray *
 hs_findings_analyze (HsTrace *trace)
 {
   Analysis a = { 0 };
+  gboolean polled;
 
   g_return_val_if_fail (HS_IS_TRACE (trace), NULL);
 
@@ -1117,7 +1118,8 @@ hs_findings_analyze (HsTrace *trace)
    * Cycles polled from memstats know their time and pause only: the detectors that read
    * heap sizes, GC CPU or GOMAXPROCS would read their zeros as values.
    */
-  if (!has_polled_cycles (trace))
+  polled = has_polled_cycles (trace);
+  if (!polled)
     {
       detect_held_memory_scvg (&a);
       detect_resident_above_live (&a);
@@ -1128,13 +1130,13 @@ hs_findings_analyze (HsTrace *trace)
   /* what the polled server says of itself */
   detect_held_memory_memstats (&a);
   detect_long_pauses (&a);
-  if (!has_polled_cycles (trace))
+  if (!polled)
     {
       detect_live_growth (&a);
       detect_pinned_goal (&a);
     }
   detect_forced_and_runs (&a);
-  if (!has_polled_cycles (trace))
+  if (!polled)
     detect_large_roots (&a);
 
   g_ptr_array_sort (a.findings, compare_findings);

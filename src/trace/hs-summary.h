@@ -55,6 +55,13 @@ void     hs_summary_compute          (HsTrace   *trace,
                                       guint      first_cycle,
                                       guint      n_cycles,
                                       HsSummary *summary);
+/* Every cycle of the range was polled from memstats: no heap sizes, GC CPU or GOMAXPROCS. */
+static inline gboolean
+hs_summary_is_polled_only (const HsSummary *summary)
+{
+  return summary->n_cycles > 0 && !summary->has_heap;
+}
+
 char    *hs_format_pause             (guint64    us);
 guint64  hs_percentile_nearest_rank  (guint64   *sorted,
                                       gsize      n,
