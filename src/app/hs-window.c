@@ -737,22 +737,68 @@ paste_action (GtkWidget  *widget,
     gdk_clipboard_read_text_async (clipboard, NULL, paste_text_cb, g_object_ref (widget));
 }
 
+/* A dialog's error line (its "error" label) says what is wrong with what was typed. */
+static void
+dialog_show_error (GtkWidget  *dialog,
+                   const char *text)
+{
+  GtkWidget *label = g_object_get_data (G_OBJECT (dialog), "error");
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_visible (label, TRUE);
+}
+
+/*
+ * Builds the one-entry dialog of @resource for @slot (NULL again once it is closed), with
+ * Enter and its @accept_id button calling @accept, Cancel closing it; NULL when it is open
+ * already, brought to the front. The caller connects the rest and presents it.
+ */
+static GtkBuilder *
+build_entry_dialog (HsWindow    *self,
+                    const char  *resource,
+                    GtkWidget  **slot,
+                    const char  *accept_id,
+                    GCallback    accept)
+{
+  GtkBuilder *builder;
+  GObject *entry;
+
+  if (*slot != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (*slot));
+      return NULL;
+    }
+
+  builder = gtk_builder_new_from_resource (resource);
+  *slot = GTK_WIDGET (gtk_builder_get_object (builder, "dialog"));
+  g_object_add_weak_pointer (G_OBJECT (*slot), (gpointer *) slot);
+  entry = gtk_builder_get_object (builder, "entry");
+  g_object_set_data (G_OBJECT (*slot), "entry", entry);
+  g_object_set_data (G_OBJECT (*slot), "error", gtk_builder_get_object (builder, "error"));
+
+  g_signal_connect_swapped (entry, "activate", accept, self);
+  g_signal_connect_swapped (gtk_builder_get_object (builder, accept_id), "clicked", accept, self);
+  g_signal_connect_swapped (gtk_builder_get_object (builder, "cancel"), "clicked",
+                            G_CALLBACK (gtk_window_destroy), *slot);
+  gtk_window_set_transient_for (GTK_WINDOW (*slot), GTK_WINDOW (self));
+
+  return builder;
+}
+
 static void
 run_dialog_run (HsWindow *self)
 {
   GtkWidget *entry = g_object_get_data (G_OBJECT (self->run_dialog), "entry");
-  GtkWidget *error_label = g_object_get_data (G_OBJECT (self->run_dialog), "error");
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) argv = NULL;
   g_autofree char *cwd = g_get_current_dir ();
 
   if (!g_shell_parse_argv (gtk_editable_get_text (GTK_EDITABLE (entry)), NULL, &argv, &error))
     {
-      gtk_label_set_text (GTK_LABEL (error_label),
-                          g_error_matches (error, G_SHELL_ERROR, G_SHELL_ERROR_EMPTY_STRING)
-                          ? _("Type the program to run and its arguments.")
-                          : error->message);
-      gtk_widget_set_visible (error_label, TRUE);
+      dialog_show_error (self->run_dialog,
+                         g_error_matches (error, G_SHELL_ERROR, G_SHELL_ERROR_EMPTY_STRING)
+                         ? _("Type the program to run and its arguments.")
+                         : error->message);
       return;
     }
 
@@ -798,31 +844,14 @@ run_program_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   HsWindow *self = HS_WINDOW (widget);
-  g_autoptr(GtkBuilder) builder = NULL;
-  GtkWidget *entry;
+  g_autoptr(GtkBuilder) builder = build_entry_dialog (self, "/io/github/heapscope/Heapscope/hs-run-dialog.ui",
+                                                      &self->run_dialog, "run", G_CALLBACK (run_dialog_run));
 
-  if (self->run_dialog != NULL)
-    {
-      gtk_window_present (GTK_WINDOW (self->run_dialog));
-      return;
-    }
+  if (builder == NULL)
+    return;
 
-  builder = gtk_builder_new_from_resource ("/io/github/heapscope/Heapscope/hs-run-dialog.ui");
-  self->run_dialog = GTK_WIDGET (gtk_builder_get_object (builder, "dialog"));
-  g_object_add_weak_pointer (G_OBJECT (self->run_dialog), (gpointer *) &self->run_dialog);
-  entry = GTK_WIDGET (gtk_builder_get_object (builder, "entry"));
-  g_object_set_data (G_OBJECT (self->run_dialog), "entry", entry);
-  g_object_set_data (G_OBJECT (self->run_dialog), "error", gtk_builder_get_object (builder, "error"));
-
-  g_signal_connect_swapped (entry, "activate", G_CALLBACK (run_dialog_run), self);
-  g_signal_connect_swapped (gtk_builder_get_object (builder, "run"), "clicked",
-                            G_CALLBACK (run_dialog_run), self);
-  g_signal_connect_swapped (gtk_builder_get_object (builder, "cancel"), "clicked",
-                            G_CALLBACK (gtk_window_destroy), self->run_dialog);
   g_signal_connect (gtk_builder_get_object (builder, "choose"), "clicked",
-                    G_CALLBACK (run_dialog_choose), entry);
-
-  gtk_window_set_transient_for (GTK_WINDOW (self->run_dialog), GTK_WINDOW (self));
+                    G_CALLBACK (run_dialog_choose), gtk_builder_get_object (builder, "entry"));
   gtk_window_present (GTK_WINDOW (self->run_dialog));
 }
 
@@ -862,7 +891,6 @@ static void
 connect_dialog_connect (HsWindow *self)
 {
   GtkWidget *entry = g_object_get_data (G_OBJECT (self->connect_dialog), "entry");
-  GtkWidget *error_label = g_object_get_data (G_OBJECT (self->connect_dialog), "error");
   GtkDropDown *kind = g_object_get_data (G_OBJECT (self->connect_dialog), "kind");
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
   HsPollSourceKind selected = gtk_drop_down_get_selected (kind);
@@ -870,13 +898,12 @@ connect_dialog_connect (HsWindow *self)
 
   if (selected == HS_POLL_SOURCE_PROCESS)
     {
-      char *end = NULL;
-      gint64 pid = g_ascii_strtoll (text, &end, 10);
+      gint64 pid;
 
-      if (*text == '\0' || *end != '\0' || pid <= 0 || pid > G_MAXINT)
+      /* as --pid reads it */
+      if (!g_ascii_string_to_signed (text, 10, 1, G_MAXINT, &pid, NULL))
         {
-          gtk_label_set_text (GTK_LABEL (error_label), _("Type the ID of a running process, as ps or top show it."));
-          gtk_widget_set_visible (error_label, TRUE);
+          dialog_show_error (self->connect_dialog, _("Type the ID of a running process, as ps or top show it."));
           return;
         }
       gtk_window_destroy (GTK_WINDOW (self->connect_dialog));
@@ -886,8 +913,7 @@ connect_dialog_connect (HsWindow *self)
 
   if (!hs_http_source_check_url (text, &error))
     {
-      gtk_label_set_text (GTK_LABEL (error_label), error->message);
-      gtk_widget_set_visible (error_label, TRUE);
+      dialog_show_error (self->connect_dialog, error->message);
       return;
     }
 
@@ -901,35 +927,22 @@ connect_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   HsWindow *self = HS_WINDOW (widget);
-  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkBuilder) builder = build_entry_dialog (self, "/io/github/heapscope/Heapscope/hs-connect-dialog.ui",
+                                                      &self->connect_dialog, "connect",
+                                                      G_CALLBACK (connect_dialog_connect));
   GObject *entry;
   GObject *kind;
 
-  if (self->connect_dialog != NULL)
-    {
-      gtk_window_present (GTK_WINDOW (self->connect_dialog));
-      return;
-    }
+  if (builder == NULL)
+    return;
 
-  builder = gtk_builder_new_from_resource ("/io/github/heapscope/Heapscope/hs-connect-dialog.ui");
-  self->connect_dialog = GTK_WIDGET (gtk_builder_get_object (builder, "dialog"));
-  g_object_add_weak_pointer (G_OBJECT (self->connect_dialog), (gpointer *) &self->connect_dialog);
   entry = gtk_builder_get_object (builder, "entry");
   kind = gtk_builder_get_object (builder, "kind");
-  g_object_set_data (G_OBJECT (self->connect_dialog), "entry", entry);
   g_object_set_data (G_OBJECT (self->connect_dialog), "kind", kind);
-  g_object_set_data (G_OBJECT (self->connect_dialog), "error", gtk_builder_get_object (builder, "error"));
-
   g_signal_connect (kind, "notify::selected", G_CALLBACK (connect_dialog_kind_cb), entry);
   connect_dialog_kind_cb (GTK_DROP_DOWN (kind), NULL, GTK_ENTRY (entry));
   g_signal_connect (entry, "changed", G_CALLBACK (connect_dialog_text_cb), kind);
-  g_signal_connect_swapped (entry, "activate", G_CALLBACK (connect_dialog_connect), self);
-  g_signal_connect_swapped (gtk_builder_get_object (builder, "connect"), "clicked",
-                            G_CALLBACK (connect_dialog_connect), self);
-  g_signal_connect_swapped (gtk_builder_get_object (builder, "cancel"), "clicked",
-                            G_CALLBACK (gtk_window_destroy), self->connect_dialog);
 
-  gtk_window_set_transient_for (GTK_WINDOW (self->connect_dialog), GTK_WINDOW (self));
   /* typing goes to the address at once; the kind follows what is typed */
   gtk_window_set_focus (GTK_WINDOW (self->connect_dialog), GTK_WIDGET (entry));
   gtk_window_present (GTK_WINDOW (self->connect_dialog));
