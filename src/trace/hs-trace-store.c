@@ -328,6 +328,27 @@ hs_trace_store_append_store (HsTraceStore       *store,
   hs_column_append_column (&store->scav_util_percent, &other->scav_util_percent);
   hs_i64_column_append_column (&store->scav_wall_time_us, &other->scav_wall_time_us);
 
+  hs_trace_store_append_accounting (store, other, line_offset);
+
+  for (guint i = 0; i < other->run_starts->len; i++)
+    {
+      guint64 row = g_array_index (other->run_starts, guint64, i) + n_cycles;
+
+      g_array_append_val (store->run_starts, row);
+    }
+
+  store->ends_with_periodic_marker = other->ends_with_periodic_marker;
+}
+
+/*
+ * Adds what @other says about its lines: their counts, the malformed ones kept, the first
+ * legacy one, the formats seen. Line numbers in @other count from @line_offset.
+ */
+void
+hs_trace_store_append_accounting (HsTraceStore       *store,
+                                  const HsTraceStore *other,
+                                  guint64             line_offset)
+{
   for (guint i = 0; i < other->malformed->len; i++)
     {
       const HsMalformedLine *m = &g_array_index (other->malformed, HsMalformedLine, i);
@@ -344,17 +365,9 @@ hs_trace_store_append_store (HsTraceStore       *store,
   if (store->first_legacy_line == 0 && other->first_legacy_line != 0)
     store->first_legacy_line = other->first_legacy_line + line_offset;
 
-  for (guint i = 0; i < other->run_starts->len; i++)
-    {
-      guint64 row = g_array_index (other->run_starts, guint64, i) + n_cycles;
-
-      g_array_append_val (store->run_starts, row);
-    }
-
   append_counts (&store->counts, &other->counts);
   store->gc_formats |= other->gc_formats;
   store->scav_formats |= other->scav_formats;
-  store->ends_with_periodic_marker = other->ends_with_periodic_marker;
 }
 
 /*

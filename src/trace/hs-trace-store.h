@@ -115,6 +115,9 @@ guint64  hs_trace_store_get_number       (const HsTraceStore *store,
 void     hs_trace_store_append_store     (HsTraceStore       *store,
                                           const HsTraceStore *other,
                                           guint64             line_offset);
+void     hs_trace_store_append_accounting (HsTraceStore      *store,
+                                          const HsTraceStore *other,
+                                          guint64             line_offset);
 void     hs_trace_store_append_rows      (HsTraceStore       *store,
                                           const HsTraceStore *other,
                                           gsize               first_cycle,

@@ -458,18 +458,8 @@ hs_trace_cut (HsTrace *self,
 
       if (last)
         {
-          HsTraceStore *store = slice->store;
-
-          store->counts = self->store.counts;
-          for (guint i = 0; i < self->store.malformed->len; i++)
-            {
-              const HsMalformedLine *m = &g_array_index (self->store.malformed, HsMalformedLine, i);
-
-              hs_trace_store_add_malformed (store, m->line, m->reason, m->text, strlen (m->text));
-            }
-          store->counts.malformed = self->store.counts.malformed;
-          store->first_legacy_line = self->store.first_legacy_line;
-          store->ends_with_periodic_marker = self->periodic_pending;
+          hs_trace_store_append_accounting (slice->store, &self->store, 0);
+          slice->store->ends_with_periodic_marker = self->periodic_pending;
         }
 
       g_ptr_array_add (slices, slice);
