@@ -194,3 +194,35 @@ app_test_save_session (HsTracePage *page,
   app_test_try_save_session (page, file, &error);
   g_assert_no_error (error);
 }
+
+/*
+ * Runs the heapscope binary the tests were built with ($HEAPSCOPE) with @args (NULL
+ * ended); its output and error output go to @out and @err when given. Returns its status.
+ */
+int
+app_test_run_heapscope (const char * const *args,
+                        char              **out,
+                        char              **err)
+{
+  const char *heapscope = g_getenv ("HEAPSCOPE");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (heapscope);
+  g_ptr_array_add (argv, (gpointer) heapscope);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               (out != NULL ? G_SUBPROCESS_FLAGS_STDOUT_PIPE : G_SUBPROCESS_FLAGS_STDOUT_SILENCE) |
+                               (err != NULL ? G_SUBPROCESS_FLAGS_STDERR_PIPE : G_SUBPROCESS_FLAGS_STDERR_SILENCE),
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+
+  return g_subprocess_get_exit_status (process);
+}

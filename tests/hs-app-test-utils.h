@@ -40,5 +40,8 @@ gboolean  app_test_try_save_session (HsTracePage  *page,
                                      GError      **error);
 void      app_test_save_session (HsTracePage   *page,
                                  GFile         *file);
+int       app_test_run_heapscope (const char * const *args,
+                                  char              **out,
+                                  char              **err);
 
 G_END_DECLS

@@ -204,20 +204,14 @@ count_newlines (const char *data,
 static gint64
 cli_cycles (const char *path)
 {
-  const char *heapscope = g_getenv ("HEAPSCOPE");
-  const char *argv[] = { heapscope, "--summary", "--json", path, NULL };
+  const char *args[] = { "--summary", "--json", path, NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GRegex) regex = g_regex_new ("\"gc_cycles\" : ([0-9]+)", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *number = NULL;
-  int status;
 
-  g_assert_nonnull (heapscope);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
+  if (app_test_run_heapscope (args, &out, &err) != 0)
     g_error ("heapscope --summary --json %s failed: %s", path, err);
   g_assert_true (g_regex_match (regex, out, 0, &match));
   number = g_match_info_fetch (match, 1);

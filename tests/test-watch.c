@@ -102,22 +102,13 @@ set_intervals (guint proc_ms,
 
 /* ---- sessions of watched programs ---- */
 
+/* heapscope ARGS…, which must succeed: its output. */
 static char *
-run_heapscope (const char *a,
-               const char *b,
-               const char *c)
+run_heapscope (const char * const *args)
 {
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
   char *out = NULL;
 
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
-                              g_getenv ("HEAPSCOPE"), a, b, c, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
-
+  g_assert_cmpint (app_test_run_heapscope (args, &out, NULL), ==, 0);
   return out;
 }
 
@@ -179,10 +170,10 @@ save_and_check_session (HsTracePage *page,
     }
 
   /* headless: a header and a line per sample; the polled cycles counted, their heap unknown */
-  csv = run_heapscope ("--csv", "samples", path);
+  csv = run_heapscope ((const char *[]) { "--csv", "samples", path, NULL });
   csv_lines = g_strsplit (g_strchomp (csv), "\n", -1);
   g_assert_cmpuint (g_strv_length (csv_lines), ==, hs_trace_get_n_samples (trace) + 1);
-  json = run_heapscope ("--summary", "--json", path);
+  json = run_heapscope ((const char *[]) { "--summary", "--json", path, NULL });
   polled = g_strdup_printf ("\"polled_cycles\" : %u", hs_trace_get_n_cycles (trace));
   if (hs_trace_get_n_cycles (trace) > 0)
     {
@@ -195,7 +186,7 @@ save_and_check_session (HsTracePage *page,
       g_assert_nonnull (strstr (json, "\"alloc_rate_mb_s\" : null"));
       g_assert_nonnull (strstr (json, "\"gc_cpu_computed_percent\" : null"));
       /* the report says the heap is unknown rather than 0 MB */
-      out = run_heapscope ("--report", report_path, path);
+      out = run_heapscope ((const char *[]) { "--report", report_path, path, NULL });
       g_assert_true (g_file_get_contents (report_path, &report, NULL, NULL));
       g_assert_nonnull (strstr (report, "not in polled cycles"));
       g_assert_null (strstr (report, "0 MB (live 0 MB"));
@@ -619,7 +610,6 @@ test_guess_kind (void)
 static void
 test_command_line_errors (void)
 {
-  const char *heapscope = g_getenv ("HEAPSCOPE");
   const struct {
     const char *args[3];
     const char *message;
@@ -630,19 +620,11 @@ test_command_line_errors (void)
     { { "--pid", "server", NULL }, "--pid needs a process ID" },
   };
 
-  g_assert_nonnull (heapscope);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GSubprocess) process = NULL;
-      g_autoptr(GError) error = NULL;
       g_autofree char *err = NULL;
 
-      process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
-                                  heapscope, cases[i].args[0], cases[i].args[1], NULL);
-      g_assert_no_error (error);
-      g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
-      g_assert_no_error (error);
-      g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 2);
+      g_assert_cmpint (app_test_run_heapscope (cases[i].args, NULL, &err), ==, 2);
       g_assert_nonnull (strstr (err, cases[i].message));
     }
 }
